@@ -1,0 +1,82 @@
+#pragma once
+/// Byte-string primitives shared by every layer: Bytes, Address (20 bytes), Bytes32, hex codec.
+/// No layer-specific meaning lives here.
+#include <array>
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace interlude {
+
+/// A growable byte string.
+using Bytes = std::vector<uint8_t>;
+/// A read-only view of bytes.
+using ByteView = std::span<const uint8_t>;
+
+/// A fixed-size byte array with lexicographic ordering (usable as an ordered-map key).
+template <size_t N>
+struct FixedBytes {
+  std::array<uint8_t, N> bytes{};
+
+  static constexpr size_t size() noexcept { return N; }
+  uint8_t* data() noexcept { return bytes.data(); }
+  const uint8_t* data() const noexcept { return bytes.data(); }
+  uint8_t& operator[](size_t i) noexcept { return bytes[i]; }
+  uint8_t operator[](size_t i) const noexcept { return bytes[i]; }
+  ByteView view() const noexcept { return ByteView(bytes.data(), N); }
+  bool is_zero() const noexcept {
+    for (uint8_t b : bytes)
+      if (b) return false;
+    return true;
+  }
+  /// Copies exactly N bytes from `src`; returns nullopt if `src.size() != N`.
+  static std::optional<FixedBytes> from(ByteView src) noexcept {
+    if (src.size() != N) return std::nullopt;
+    FixedBytes r;
+    for (size_t i = 0; i < N; ++i) r.bytes[i] = src[i];
+    return r;
+  }
+  auto operator<=>(const FixedBytes&) const = default;
+  bool operator==(const FixedBytes&) const = default;
+};
+
+/// An Ethereum account address (20 raw bytes).
+using Address = FixedBytes<20>;
+/// A 32-byte word: hashes, topics, syscall ids (raw byte order).
+using Bytes32 = FixedBytes<32>;
+
+/// Lower-case hex with a `0x` prefix, two digits per byte ("0x" for empty input).
+std::string to_hex(ByteView data);
+template <size_t N>
+std::string to_hex(const FixedBytes<N>& b) {
+  return to_hex(b.view());
+}
+
+/// Parses hex with an optional `0x`/`0X` prefix. An odd digit count, or any non-hex character,
+/// gives nullopt.
+std::optional<Bytes> from_hex(std::string_view text);
+
+/// Parses an address: exactly 40 hex digits with optional `0x` prefix.
+std::optional<Address> address_from_hex(std::string_view text);
+/// Parses a 32-byte word: exactly 64 hex digits with optional `0x` prefix.
+std::optional<Bytes32> bytes32_from_hex(std::string_view text);
+
+/// Little-endian integer load/store helpers (protocol.md: all fixed-width integers are LE).
+inline uint32_t load_u32_le(const uint8_t* p) noexcept {
+  return uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 | uint32_t(p[3]) << 24;
+}
+inline uint64_t load_u64_le(const uint8_t* p) noexcept {
+  return uint64_t(load_u32_le(p)) | uint64_t(load_u32_le(p + 4)) << 32;
+}
+inline void store_u32_le(uint8_t* p, uint32_t v) noexcept {
+  for (int i = 0; i < 4; ++i) p[i] = uint8_t(v >> (8 * i));
+}
+inline void store_u64_le(uint8_t* p, uint64_t v) noexcept {
+  for (int i = 0; i < 8; ++i) p[i] = uint8_t(v >> (8 * i));
+}
+
+}  // namespace interlude

@@ -1,0 +1,133 @@
+#pragma once
+/// Layer A: the `fluentbase_v1preview` import table and the executor (protocol.md §1 and §3).
+///
+/// The executor runs contract-mode wasm modules on the engine, suspends them at `_exec`, hands
+/// call_ids to the host, and resumes them. It MUST NOT know about state, gas or syscalls: the
+/// host (Layer B) interprets the 64-byte request.
+#include <array>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "interlude/common/bytes.h"
+#include "interlude/runtime/exit_code.h"
+#include "interlude/wasm/engine.h"
+
+namespace interlude::runtime {
+
+/// 1 gas = 20 fuel (protocol.md §5.5).
+inline constexpr uint64_t FUEL_DENOM_RATE = 20;
+/// `_state()` values (protocol.md §8).
+inline constexpr uint32_t STATE_MAIN = 0;
+inline constexpr uint32_t STATE_DEPLOY = 1;
+/// Runtime nesting limit (CallDepthOverflow above it).
+inline constexpr uint32_t CALL_STACK_LIMIT = 1024;
+/// Sum of linear memory of suspended contract runtimes plus a new one (OutOfMemory above it).
+inline constexpr uint64_t MAX_IN_FLIGHT_MEMORY_BYTES = 1536ull << 20;
+/// Cap on the total output (`_write` + `_forward_output`) of one contract frame (Interlude profile).
+inline constexpr uint64_t MAX_FRAME_OUTPUT_BYTES = 1u << 20;
+/// Contract memory limit in 64 KiB pages (64 MiB).
+inline constexpr uint32_t CONTRACT_MAX_MEMORY_PAGES = 1024;
+/// Size of the SharedContextInputV1 header in front of a contract's input (protocol.md §9.2).
+inline constexpr uint32_t CONTEXT_HEADER_SIZE = 1024;
+
+/// SyscallInvocationParams: the 64-byte interruption request (protocol.md §3.4).
+///
+///   off size field
+///    0   32  code_hash (syscall id), raw bytes
+///   32    8  fuel_limit  u64 LE
+///   40    4  state       u32 LE
+///   44    4  fuel16_ptr  u32 LE
+///   48    8  input.start u64 LE
+///   56    8  input.end   u64 LE
+struct SyscallInvocationParams {
+  Bytes32 code_hash;
+  uint64_t fuel_limit = 0;
+  uint32_t state = 0;
+  uint32_t fuel16_ptr = 0;
+  uint64_t input_start = 0;
+  uint64_t input_end = 0;
+
+  static constexpr size_t kEncodedSize = 64;
+  std::array<uint8_t, kEncodedSize> encode() const noexcept;
+  /// Decodes the first 64 bytes (trailing bytes are accepted); nullopt if shorter.
+  static std::optional<SyscallInvocationParams> decode(std::span<const uint8_t> bytes) noexcept;
+};
+
+/// The outcome of one execution segment (a first run or a resume).
+struct ExecutionResult {
+  /// <= 0: final ExitCode of the frame; > 0: the call_id of a new suspension, and `output` is the
+  /// 64-byte SyscallInvocationParams encoding.
+  int32_t exit_code = 0;
+  /// Fuel spent by this segment, excluding host-charged fuel passed to resume (protocol.md §3.5).
+  uint64_t fuel_consumed = 0;
+  int64_t fuel_refunded = 0;
+  /// Final: the frame's output (`_write`/`_forward_output`). Interruption: the 64-byte request.
+  Bytes output;
+};
+
+/// Everything needed to start a contract-mode frame.
+struct ExecuteParams {
+  Bytes32 code_hash;                  ///< keccak256(code); the module cache key.
+  std::span<const uint8_t> code;      ///< the wasm module bytes (as stored in the account).
+  Bytes input;                        ///< context header (1024 B) ‖ calldata or constructor params.
+  uint64_t fuel_limit = 0;            ///< gas × 20.
+  uint32_t state = STATE_MAIN;        ///< STATE_MAIN runs `main`, STATE_DEPLOY runs `deploy`.
+  uint32_t call_depth = 1;            ///< runtime depth; the host runs every frame at depth 1.
+};
+
+/// Optional observer of `_debug_log` (off by default; never affects results).
+using DebugLogSink = void (*)(void* env, std::span<const uint8_t> message) noexcept;
+
+/// The executor: module cache, call_id table and suspended runtimes. One per thread; persists
+/// across transactions; the host MUST call reset_call_id_counter() at the start of every
+/// transaction.
+class Executor {
+ public:
+  Executor() noexcept;
+  ~Executor();
+  Executor(const Executor&) = delete;
+  Executor& operator=(const Executor&) = delete;
+
+  /// Checks a module for deployment: decodes, validates and compiles it with the contract
+  /// configuration, requires every import to be in the table with the exact signature, and
+  /// requires exports `main` and `deploy` of type () -> (). Returns Ok, MalformedBuiltinParams
+  /// (invalid module, unknown import, bad signature) or NotSupportedBytecode (SIMD). Caches the
+  /// compiled module under keccak256(code) on success.
+  ExitCode check_module(std::span<const uint8_t> code) noexcept;
+
+  /// Runs a new contract-mode frame (protocol.md §3.2). Never throws; every failure is an exit code.
+  ExecutionResult execute(ExecuteParams params) noexcept;
+
+  /// Resumes the runtime suspended under `call_id` (protocol.md §3.5): sets its return data,
+  /// writes the fuel pair to its fuel16 buffer if it gave one, charges `fuel_consumed`, and
+  /// continues with `exit_code` as the result of the pending `_exec`. Unknown call_id:
+  /// {UnknownError, fuel_consumed = the argument}.
+  ExecutionResult resume(uint32_t call_id, Bytes return_data, int32_t exit_code, uint64_t fuel_consumed,
+                         int64_t fuel_refunded) noexcept;
+
+  /// Reads the suspended runtime's memory (the host reads syscall inputs this way, §3.7).
+  /// False for an unknown call_id or an out-of-bounds range.
+  bool memory_read(uint32_t call_id, uint64_t offset, std::span<uint8_t> out) const noexcept;
+
+  /// Drops the runtime suspended under `call_id` (no-op if absent).
+  void forget_runtime(uint32_t call_id) noexcept;
+
+  /// Sets the call_id counter to 1 and drops every suspended runtime (§3.1).
+  void reset_call_id_counter() noexcept;
+
+  /// Number of suspended runtimes (for tests).
+  size_t suspended_count() const noexcept;
+
+  void set_debug_log_sink(DebugLogSink sink, void* env) noexcept;
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace interlude::runtime

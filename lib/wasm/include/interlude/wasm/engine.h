@@ -1,0 +1,250 @@
+#pragma once
+/// Interlude's WebAssembly engine: decode, validate, compile to an internal IR, and interpret with
+/// heap-resident stacks so that an activation can suspend at a host import and resume later.
+///
+/// The engine knows nothing of the protocol. The runtime (Layer A) binds imports to HostFunction
+/// pointers, meters import fuel through Instance::consume_fuel, and uses HostSignal::Suspend to
+/// park an activation at `_exec`.
+///
+/// Units: memory sizes in bytes unless named `pages` (1 page = 65,536 bytes); fuel in fuel units
+/// (protocol.md "Interlude profile", per-operator schedule). All entry points are noexcept and report
+/// failures through status values; no input can crash the engine.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace interlude::wasm {
+
+/// valtype, binary encoding of WebAssembly spec §5.3.1 / §5.3.3 (reftype).
+enum class ValType : uint8_t {
+  I32 = 0x7F,
+  I64 = 0x7E,
+  F32 = 0x7D,
+  F64 = 0x7C,
+  V128 = 0x7B,
+  FuncRef = 0x70,
+  ExternRef = 0x6F,
+};
+
+/// A value as raw bits. i32/f32: the 32 bits zero-extended; i64/f64: the 64 bits.
+/// funcref: 0 = null, otherwise an engine-internal non-zero handle; externref: 0 = null,
+/// otherwise (host value + 1).
+using Value = uint64_t;
+
+/// functype (spec §2.3.5): parameter and result valtypes.
+struct FuncType {
+  std::vector<ValType> params;
+  std::vector<ValType> results;
+  bool operator==(const FuncType&) const = default;
+};
+
+/// externtype kinds (spec §2.5.10 / binary §5.5.5 importdesc and exportdesc tags).
+enum class ExternKind : uint8_t { Func = 0, Table = 1, Memory = 2, Global = 3 };
+
+/// Trap kinds. The numbering is the protocol's rWasm TrapCode (protocol.md §2.3) so that the
+/// runtime maps a trap to an ExitCode as -2001 - code.
+enum class Trap : uint8_t {
+  Unreachable = 0x00,             ///< `unreachable` executed.
+  MemoryOutOfBounds = 0x01,       ///< load/store/bulk memory outside the memory; data segment OOB.
+  TableOutOfBounds = 0x02,        ///< table access outside the table; call_indirect index OOB.
+  IndirectCallToNull = 0x03,      ///< call_indirect through a null entry.
+  IntegerDivisionByZero = 0x04,   ///< div/rem by zero.
+  IntegerOverflow = 0x05,         ///< signed div overflow (INT_MIN / -1).
+  BadConversionToInteger = 0x06,  ///< trunc of NaN or out-of-range float.
+  StackOverflow = 0x07,           ///< call depth or value stack limit exceeded ("call stack exhausted").
+  BadSignature = 0x08,            ///< call_indirect type mismatch.
+  OutOfFuel = 0x09,               ///< fuel limit exceeded.
+  UnknownExternalFunction = 0x0a, ///< an import with no host function bound was called.
+};
+
+/// Stable human-readable trap message (the spec test suite's wording where one exists).
+const char* trap_message(Trap t) noexcept;
+
+/// Hard resource limits enforced while decoding, validating, compiling and running. A module over
+/// a limit is rejected with an error naming the limit; exceeding a run-time limit is a
+/// deterministic trap (StackOverflow), never a crash.
+struct Limits {
+  uint32_t max_memory_pages = 1024;        ///< memory.grow / declared max clamp (contract: 1024 = 64 MiB).
+  uint32_t max_call_depth = 1024;          ///< nested wasm activations per invocation.
+  uint32_t max_value_stack = 1u << 20;     ///< value-stack slots (8 bytes each) per invocation.
+  uint32_t max_module_size = 16u << 20;    ///< bytes of module binary.
+  uint32_t max_types = 1u << 16;
+  uint32_t max_functions = 1u << 16;       ///< imported + defined.
+  uint32_t max_function_body_size = 1u << 20;  ///< bytes of one code entry.
+  uint32_t max_locals = 50000;             ///< params + declared locals of one function.
+  uint32_t max_params = 1000;              ///< params or results of one functype.
+  uint32_t max_br_table_targets = 1u << 16;
+  uint32_t max_nesting_depth = 1024;       ///< block/loop/if nesting in one function.
+  uint32_t max_globals = 1u << 16;
+  uint32_t max_tables = 100;
+  uint32_t max_table_size = 1u << 20;      ///< elements, initial or after table.grow.
+  uint32_t max_segments = 1u << 16;        ///< data or element segments.
+  uint32_t max_segment_size = 16u << 20;   ///< bytes of one data segment / entries of one elem segment.
+  uint32_t max_imports = 1u << 16;
+  uint32_t max_exports = 1u << 16;
+};
+
+/// Engine configuration, fixed when a module is compiled (part of the module cache key).
+struct Config {
+  Limits limits;
+  /// Meter fuel per wasm operator (protocol.md "Interlude profile" schedule). When off, fuel is
+  /// never checked and Instance::fuel_remaining() reports UINT64_MAX.
+  bool fuel_metering = true;
+  /// Deterministic floats: every float result that is a NaN is the canonical NaN
+  /// (f32 0x7FC00000, f64 0x7FF8000000000000).
+  bool canonical_nan = true;
+  /// Accept SIMD (v128) types and opcodes. Off: a module using them fails to decode.
+  bool simd = false;
+};
+
+/// Decode/validate/compile failure.
+struct CompileError {
+  std::string message;  ///< one line, e.g. "function 3: type mismatch in i32.add" or "limit max_locals exceeded".
+  uint64_t offset = 0;  ///< byte offset in the module binary where the error was detected.
+};
+
+/// A decoded, validated and compiled module. Immutable and shareable between instances and
+/// threads (the module cache hands out shared_ptr<const Module>).
+class Module {
+ public:
+  struct Import {
+    std::string module;
+    std::string name;
+    ExternKind kind = ExternKind::Func;
+    uint32_t type_index = 0;  ///< for Func: typeidx of the import.
+  };
+  struct Export {
+    std::string name;
+    ExternKind kind = ExternKind::Func;
+    uint32_t index = 0;  ///< funcidx / tableidx / memidx / globalidx.
+  };
+
+  /// Decodes, validates (spec §3) and compiles `binary`. On failure returns nullptr and fills
+  /// `error` if non-null. Time and memory are linear in the binary's size.
+  static std::shared_ptr<const Module> compile(std::span<const uint8_t> binary, const Config& config,
+                                               CompileError* error) noexcept;
+
+  virtual ~Module() = default;
+
+  virtual const Config& config() const noexcept = 0;
+  virtual std::span<const FuncType> types() const noexcept = 0;
+  virtual std::span<const Import> imports() const noexcept = 0;
+  virtual std::span<const Export> exports() const noexcept = 0;
+  /// Number of functions (imported first, then defined: the funcidx space).
+  virtual uint32_t function_count() const noexcept = 0;
+  /// Type of function `funcidx`; nullptr if out of range.
+  virtual const FuncType* function_type(uint32_t funcidx) const noexcept = 0;
+  /// funcidx of the exported function `name`, or nullopt.
+  virtual std::optional<uint32_t> exported_function(std::string_view name) const noexcept = 0;
+  /// Contents of the first custom section named `name` (e.g. "input"), or nullopt.
+  virtual std::optional<std::span<const uint8_t>> custom_section(std::string_view name) const noexcept = 0;
+  /// True if the module defines or imports a linear memory.
+  virtual bool has_memory() const noexcept = 0;
+  /// Initial pages of memory 0 (0 if none).
+  virtual uint32_t initial_memory_pages() const noexcept = 0;
+};
+
+class Instance;
+
+/// How a host function ends.
+enum class HostSignal : uint8_t {
+  Continue,  ///< results written; execution continues after the call.
+  Trap,      ///< the invocation traps with HostResult::trap.
+  Halt,      ///< the invocation stops normally now (RunStatus::Halted), e.g. `_exit`.
+  Suspend,   ///< the activation parks; Instance::resume(results) continues it later.
+};
+
+struct HostResult {
+  HostSignal signal = HostSignal::Continue;
+  Trap trap = Trap::Unreachable;  ///< meaningful only with HostSignal::Trap.
+
+  static constexpr HostResult ok() noexcept { return {}; }
+  static constexpr HostResult trapped(Trap t) noexcept { return {HostSignal::Trap, t}; }
+  static constexpr HostResult halt() noexcept { return {HostSignal::Halt, Trap::Unreachable}; }
+  static constexpr HostResult suspend() noexcept { return {HostSignal::Suspend, Trap::Unreachable}; }
+};
+
+/// A host function bound to a function import. `args` holds the params (FuncType order),
+/// `results` has room for the results, which the function writes before returning Continue.
+/// With Suspend, results are supplied later by Instance::resume. The function may use
+/// `instance` (memory, fuel) but must not call Instance::call or Instance::resume on it.
+using HostFunction = HostResult (*)(void* env, Instance& instance, const Value* args, Value* results) noexcept;
+
+/// One import binding, in the module's import order.
+struct HostImport {
+  HostFunction fn = nullptr;  ///< nullptr: calling the import traps UnknownExternalFunction.
+  void* env = nullptr;
+};
+
+/// Why Instance::call / Instance::resume returned.
+enum class RunStatus : uint8_t {
+  Returned,   ///< the function returned; results() holds its results.
+  Trapped,    ///< a trap ended the invocation; see RunResult::trap. The instance is idle again.
+  Halted,     ///< a host function returned Halt. The instance is idle again.
+  Suspended,  ///< a host function returned Suspend; call resume() to continue.
+};
+
+struct RunResult {
+  RunStatus status = RunStatus::Returned;
+  Trap trap = Trap::Unreachable;  ///< meaningful only with RunStatus::Trapped.
+};
+
+/// Result of instantiation: an instance, or a trap during initialisation (e.g. OutOfFuel while
+/// charging initial memory, MemoryOutOfBounds from an active data segment), or a link error.
+struct InstantiateResult {
+  std::unique_ptr<Instance> instance;
+  std::optional<Trap> trap;  ///< set if initialisation trapped.
+  std::string error;         ///< set on a link error (e.g. import count or kind mismatch).
+};
+
+/// One instantiation of a Module: memory, globals, tables, fuel counter, and the heap-resident
+/// value and frame stacks of at most one in-progress (possibly suspended) invocation.
+class Instance {
+ public:
+  /// Instantiates `module` (spec §4.5.4): binds `imports` (one per module import, in order;
+  /// only function imports are supported here), allocates memory/tables/globals, charges initial
+  /// memory fuel (1024 per page) when metering, runs active data/elem segments and the start
+  /// function. `fuel_limit` is the fuel available to everything this instance runs.
+  static InstantiateResult instantiate(std::shared_ptr<const Module> module, std::span<const HostImport> imports,
+                                       uint64_t fuel_limit) noexcept;
+
+  virtual ~Instance() = default;
+
+  virtual const Module& module() const noexcept = 0;
+
+  /// Starts `funcidx` with `args` (must match its params). Requires !suspended().
+  virtual RunResult call(uint32_t funcidx, std::span<const Value> args) noexcept = 0;
+  /// Continues a suspended invocation; `results` become the results of the host call that
+  /// suspended (must match that import's result count). Requires suspended().
+  virtual RunResult resume(std::span<const Value> results) noexcept = 0;
+  virtual bool suspended() const noexcept = 0;
+  /// Results of the last call that ended with RunStatus::Returned.
+  virtual std::span<const Value> results() const noexcept = 0;
+
+  /// Fuel left (UINT64_MAX when metering is off).
+  virtual uint64_t fuel_remaining() const noexcept = 0;
+  /// Fuel consumed so far (fuel_limit - fuel_remaining; 0 when metering is off).
+  virtual uint64_t fuel_consumed() const noexcept = 0;
+  /// Consumes `amount` fuel. Returns false (and leaves the counter exhausted, remaining = 0) if
+  /// fewer than `amount` remain; the caller then traps OutOfFuel. Always true when metering is off.
+  virtual bool consume_fuel(uint64_t amount) noexcept = 0;
+
+  /// Linear memory 0 (nullptr / 0 if the module has none). The pointer is invalidated by
+  /// memory.grow, i.e. by running the instance.
+  virtual uint8_t* memory_data() noexcept = 0;
+  virtual uint64_t memory_size() const noexcept = 0;
+  /// Bounds-checked copies; false if [offset, offset+len) is not inside memory 0.
+  bool memory_read(uint64_t offset, std::span<uint8_t> out) const noexcept;
+  bool memory_write(uint64_t offset, std::span<const uint8_t> in) noexcept;
+  /// Pointer to [offset, offset+len) inside memory 0, or nullptr if out of bounds.
+  uint8_t* memory_range(uint64_t offset, uint64_t len) noexcept;
+
+  /// Bytes held by this instance (memory + stacks), for the runtime's in-flight memory cap.
+  virtual uint64_t footprint_bytes() const noexcept = 0;
+};
+
+}  // namespace interlude::wasm
