@@ -1,0 +1,52 @@
+# Interlude — the two commands users need are `make run` and `make test` (see README.md).
+BUILD ?= build
+JOBS ?= $(shell nproc)
+STATE_DIR ?= interlude-state
+CMAKE_FLAGS ?=
+
+# Exactly the Debian packages the project needs (build, test tooling, contracts).
+DEB_PACKAGES := cmake ninja-build g++ make clang-14 lld-14 \
+  liblmdb-dev libcrypto++-dev nlohmann-json3-dev libcli11-dev libfmt-dev \
+  libgtest-dev libgmock-dev libbenchmark-dev wabt binaryen
+
+.PHONY: all deps configure build run test bench clean
+
+all: build
+
+## deps: install the Debian packages that are missing (sudo when not root).
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	  echo "make deps: installing$$missing"; \
+	  $$sudo apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+## configure: CMake + Ninja build tree in $(BUILD)/.
+configure: deps
+	@[ -f $(BUILD)/build.ninja ] || cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS)
+
+## build: libraries, CLI, contracts, tests, benchmarks; binaries land in $(BUILD)/bin/.
+build: configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+## run: the main job — apply examples/block/ on the LMDB state in ./$(STATE_DIR) (kept between runs).
+run: build
+	@mkdir -p $(STATE_DIR)
+	$(BUILD)/bin/interlude apply --state $(STATE_DIR) \
+	  --alloc examples/block/alloc.json --env examples/block/env.json --txs examples/block/txs.json \
+	  --out $(STATE_DIR)/result.json --trace $(STATE_DIR)/trace.jsonl --summary
+
+## test: every unit, end-to-end and CLI test (CTest + GoogleTest).
+test: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+## bench: Google Benchmark suite.
+bench: build
+	$(BUILD)/bin/interlude-bench
+
+clean:
+	rm -rf $(BUILD)
