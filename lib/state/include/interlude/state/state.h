@@ -76,7 +76,8 @@ class State {
                                 const std::function<void(const U256& slot, const U256& value)>& fn) const = 0;
 
   /// Applies `diff` atomically: all of it or none of it. Throws StateError on failure (then
-  /// nothing was applied).
+  /// nothing was applied), including for a diff that contradicts itself: a code not keyed by its
+  /// keccak256, or storage writes to an account the same diff deletes.
   virtual void commit(const BlockDiff& diff) = 0;
 };
 
