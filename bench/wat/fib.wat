@@ -1,4 +1,5 @@
 (module
+  (import "env" "host" (func $host (param i32) (result i32)))
   ;; Recursive Fibonacci: exercises calls, compares and i64 arithmetic.
   (func $fib (export "fib") (param $n i64) (result i64)
     (if (result i64) (i64.lt_u (local.get $n) (i64.const 2))
@@ -7,7 +8,6 @@
                      (call $fib (i64.sub (local.get $n) (i64.const 2)))))))
   ;; Loop of n host calls: measures a plain host call or, when the host suspends, a
   ;; suspend + resume round trip.
-  (import "env" "host" (func $host (param i32) (result i32)))
   (func (export "host_loop") (param $n i32) (result i32)
     (local $acc i32)
     (block $done

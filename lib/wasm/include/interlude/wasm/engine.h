@@ -53,8 +53,8 @@ enum class Trap : uint8_t {
   TableOutOfBounds = 0x02,        ///< table access outside the table; call_indirect index OOB.
   IndirectCallToNull = 0x03,      ///< call_indirect through a null entry.
   IntegerDivisionByZero = 0x04,   ///< div/rem by zero.
-  IntegerOverflow = 0x05,         ///< signed div overflow (INT_MIN / -1).
-  BadConversionToInteger = 0x06,  ///< trunc of NaN or out-of-range float.
+  IntegerOverflow = 0x05,         ///< signed div overflow (INT_MIN / -1); trunc of an out-of-range float.
+  BadConversionToInteger = 0x06,  ///< trunc of NaN (spec "invalid conversion to integer").
   StackOverflow = 0x07,           ///< call depth or value stack limit exceeded ("call stack exhausted").
   BadSignature = 0x08,            ///< call_indirect type mismatch.
   OutOfFuel = 0x09,               ///< fuel limit exceeded.
@@ -97,7 +97,9 @@ struct Config {
   /// Deterministic floats: every float result that is a NaN is the canonical NaN
   /// (f32 0x7FC00000, f64 0x7FF8000000000000).
   bool canonical_nan = true;
-  /// Accept SIMD (v128) types and opcodes. Off: a module using them fails to decode.
+  /// Accept SIMD (v128) types and opcodes. Off: a module using them fails to decode with an error
+  /// containing "SIMD". This engine does not implement SIMD yet, so such modules are rejected
+  /// the same way when it is on.
   bool simd = false;
 };
 
@@ -209,6 +211,10 @@ class Instance {
   /// only function imports are supported here), allocates memory/tables/globals, charges initial
   /// memory fuel (1024 per page) when metering, runs active data/elem segments and the start
   /// function. `fuel_limit` is the fuel available to everything this instance runs.
+  /// Errors: a wrong import count or a non-function import -> `error`; OutOfFuel, an out-of-bounds
+  /// segment (MemoryOutOfBounds / TableOutOfBounds) or a trapping start function -> `trap`; in
+  /// both cases `instance` is null. A start function that Halts just ends; one that Suspends is
+  /// an `error`.
   static InstantiateResult instantiate(std::shared_ptr<const Module> module, std::span<const HostImport> imports,
                                        uint64_t fuel_limit) noexcept;
 
@@ -216,10 +222,13 @@ class Instance {
 
   virtual const Module& module() const noexcept = 0;
 
-  /// Starts `funcidx` with `args` (must match its params). Requires !suspended().
+  /// Starts `funcidx` with `args` (must match its params). Requires !suspended(). Misuse (unknown
+  /// funcidx, wrong argument count, called while suspended or from inside a host function)
+  /// returns Trapped with Trap::BadSignature and leaves the instance as it was.
   virtual RunResult call(uint32_t funcidx, std::span<const Value> args) noexcept = 0;
   /// Continues a suspended invocation; `results` become the results of the host call that
-  /// suspended (must match that import's result count). Requires suspended().
+  /// suspended (must match that import's result count). Requires suspended(); misuse (not
+  /// suspended, wrong result count) returns Trapped with Trap::BadSignature and changes nothing.
   virtual RunResult resume(std::span<const Value> results) noexcept = 0;
   virtual bool suspended() const noexcept = 0;
   /// Results of the last call that ended with RunStatus::Returned.
@@ -236,6 +245,8 @@ class Instance {
   /// Linear memory 0 (nullptr / 0 if the module has none). The pointer is invalidated by
   /// memory.grow, i.e. by running the instance.
   virtual uint8_t* memory_data() noexcept = 0;
+  /// Read-only view of linear memory 0 (nullptr if the module has none or it has 0 pages).
+  virtual const uint8_t* memory_data() const noexcept = 0;
   virtual uint64_t memory_size() const noexcept = 0;
   /// Bounds-checked copies; false if [offset, offset+len) is not inside memory 0.
   bool memory_read(uint64_t offset, std::span<uint8_t> out) const noexcept;
@@ -243,7 +254,8 @@ class Instance {
   /// Pointer to [offset, offset+len) inside memory 0, or nullptr if out of bounds.
   uint8_t* memory_range(uint64_t offset, uint64_t len) noexcept;
 
-  /// Bytes held by this instance (memory + stacks), for the runtime's in-flight memory cap.
+  /// Bytes held by this instance (memory + stacks), for the runtime's in-flight memory cap:
+  /// memory_size() + 8 per value-stack cell + 16 per wasm frame. Deterministic (no allocator capacity).
   virtual uint64_t footprint_bytes() const noexcept = 0;
 };
 

@@ -1,0 +1,3 @@
+;; No `main` export.
+(module
+  (func (export "deploy")))

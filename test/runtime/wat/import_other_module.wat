@@ -1,0 +1,4 @@
+(module
+  (import "env" "_exit" (func (param i32)))
+  (func $main (export "main"))
+  (export "deploy" (func $main)))

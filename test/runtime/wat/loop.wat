@@ -1,0 +1,4 @@
+;; An infinite loop.
+(module
+  (func $main (export "main") (loop $l (br $l)))
+  (export "deploy" (func $main)))

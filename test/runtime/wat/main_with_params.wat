@@ -1,0 +1,4 @@
+;; `main` of type (i32) -> ().
+(module
+  (func (export "main") (param i32))
+  (func (export "deploy")))

@@ -1,0 +1,3 @@
+(module
+  (func $main (export "main") unreachable)
+  (export "deploy" (func $main)))

@@ -1,0 +1,26 @@
+;; Functions with exact fuel costs (see test_fuel.cpp for the arithmetic).
+(module
+  (memory 1 4)
+  (global $g (mut i32) (i32.const 0))
+  (func (export "local_const_drop") (local i32) (i32.const 1) (drop))
+  (func (export "empty"))
+  (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1)))
+  ;; loop n times: entry region + per-iteration region
+  (func (export "loop") (param i32) (local i32)
+    (loop $l
+      (local.set 1 (i32.add (local.get 1) (i32.const 1)))
+      (br_if $l (i32.lt_u (local.get 1) (local.get 0)))))
+  (func $callee (param i32) (result i32) (local i64 i64) (i32.add (local.get 0) (i32.const 1)))
+  (func (export "call") (result i32) (call $callee (i32.const 1)))
+  (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0)))
+  (func (export "mem") (param i32) (result i32)
+    (i32.store (i32.const 0) (local.get 0))
+    (global.set $g (i32.load (i32.const 0)))
+    (global.get $g))
+  (func (export "fill") (param i32) (memory.fill (i32.const 0) (i32.const 7) (local.get 0)))
+  (func (export "if") (param i32) (result i32)
+    (if (result i32) (local.get 0) (then (i32.const 1)) (else (i32.const 2) (i32.const 3) (i32.add))))
+  (table $t 64 funcref)
+  (func (export "table_fill") (param i32) (table.fill $t (i32.const 0) (ref.null func) (local.get 0)))
+  (func (export "infinite") (loop $l (br $l)))
+)

@@ -1,0 +1,16 @@
+;; Globals and a start function; two instances must not share state.
+(module
+  (global $counter (export "counter") (mut i32) (i32.const 10))
+  (global $k i64 (i64.const -5))
+  (global $fl (mut f64) (f64.const 1.5))
+  (memory 1)
+  (start $init)
+  (func $init (global.set $counter (i32.add (global.get $counter) (i32.const 1))))
+  (func (export "bump") (result i32)
+    (global.set $counter (i32.add (global.get $counter) (i32.const 1)))
+    (i32.store (i32.const 0) (i32.add (i32.load (i32.const 0)) (i32.const 1)))
+    (global.get $counter))
+  (func (export "mem0") (result i32) (i32.load (i32.const 0)))
+  (func (export "k") (result i64) (global.get $k))
+  (func (export "fl") (result f64) (global.set $fl (f64.mul (global.get $fl) (f64.const 2))) (global.get $fl))
+)
