@@ -1,0 +1,299 @@
+// Layer B syscall handlers (protocol.md §4.2 mechanics, §4.4 per-syscall validation order and gas).
+#include <algorithm>
+#include <array>
+
+#include "execution.h"
+#include "wasm_sections.h"
+
+namespace interlude::host {
+
+using runtime::ExitCode;
+using runtime::to_i32;
+
+namespace {
+
+SyscallOutcome halt(ExitCode code) { return {true, to_i32(code), {}}; }
+SyscallOutcome result(Bytes output = {}, int32_t exit_code = 0) { return {false, exit_code, std::move(output)}; }
+
+Bytes le_bytes(const U256& v) {
+  Bytes out(32);
+  v.store_le(out.data());
+  return out;
+}
+
+Address address_at(const uint8_t* p) {
+  Address a;
+  std::copy(p, p + 20, a.data());
+  return a;
+}
+
+/// EIP-3529 SSTORE refund delta (REVM `sstore_refund`).
+int64_t sstore_refund(const U256& original, const U256& current, const U256& value) {
+  if (value == current) return 0;
+  if (original == current && value.is_zero()) return SSTORE_CLEARS_REFUND;
+  int64_t refund = 0;
+  if (!original.is_zero()) {
+    if (current.is_zero()) refund -= SSTORE_CLEARS_REFUND;
+    else if (value.is_zero()) refund += SSTORE_CLEARS_REFUND;
+  }
+  if (original == value) refund += original.is_zero() ? SSTORE_SET_RESTORE_REFUND : SSTORE_RESET_RESTORE_REFUND;
+  return refund;
+}
+
+}  // namespace
+
+bool SyscallRequest::read(uint64_t offset, std::span<uint8_t> out) const noexcept {
+  if (offset > size() || out.size() > size() - offset) return false;
+  return executor_.memory_read(call_id_, params_.input_start + offset, out);
+}
+
+std::optional<SyscallOutcome> SyscallRequest::exact(std::span<uint8_t> out) const {
+  if (size() != out.size()) return halt(ExitCode::MalformedBuiltinParams);
+  return prefix(out);
+}
+
+std::optional<SyscallOutcome> SyscallRequest::prefix(std::span<uint8_t> out) const {
+  if (size() < out.size() || params_.state != runtime::STATE_MAIN) return halt(ExitCode::MalformedBuiltinParams);
+  if (!read(0, out)) return result({}, to_i32(ExitCode::MemoryOutOfBounds));
+  return std::nullopt;
+}
+
+std::optional<Bytes> SyscallRequest::tail(uint64_t offset) const {
+  Bytes out(size() - offset);
+  if (!read(offset, out)) return std::nullopt;
+  return out;
+}
+
+SyscallOutcome Execution::dispatch(Frame& f, const SyscallRequest& rq, const char*& name) {
+  const Bytes32& id = rq.params().code_hash;
+  const bool id_shape = std::all_of(id.data(), id.data() + 31, [](uint8_t b) { return b == 0; });
+  if (!id_shape || rq.params().input_end < rq.params().input_start) return halt(ExitCode::MalformedBuiltinParams);
+  switch (id[31]) {
+#define INTERLUDE_DISPATCH_SYSCALL(id_byte, syscall_name, handler) \
+  case id_byte:                                                    \
+    name = #syscall_name;                                          \
+    return handler(f, rq);
+    INTERLUDE_HOST_SYSCALLS(INTERLUDE_DISPATCH_SYSCALL)
+#undef INTERLUDE_DISPATCH_SYSCALL
+    default:
+      return halt(ExitCode::MalformedBuiltinParams);
+  }
+}
+
+bool Execution::access_account(Frame& f, const Address& address) {
+  const bool cold = !world_.is_warm_account(address);
+  if (!f.gas.charge(cold ? COLD_ACCOUNT_ACCESS_GAS : WARM_ACCESS_GAS)) return false;
+  world_.warm_account(address);
+  return true;
+}
+
+SyscallOutcome Execution::storage_read(Frame& f, const SyscallRequest& rq) {
+  std::array<uint8_t, 32> in;
+  if (auto fail = rq.exact(in)) return *fail;
+  const U256 slot = U256::from_le_ptr(in.data());
+  const Address& self = f.msg.target;
+  // Charged before the load: a cold slot the frame cannot pay for is never read (skip-cold).
+  if (!f.gas.charge(world_.is_warm_slot(self, slot) ? WARM_ACCESS_GAS : COLD_SLOAD_GAS))
+    return halt(ExitCode::OutOfFuel);
+  world_.warm_slot(self, slot);
+  return result(le_bytes(world_.storage(self, slot)));
+}
+
+SyscallOutcome Execution::storage_write(Frame& f, const SyscallRequest& rq) {
+  if (f.msg.is_static) return halt(ExitCode::StateChangeDuringStaticCall);
+  std::array<uint8_t, 64> in;
+  if (auto fail = rq.exact(in)) return *fail;
+  const U256 slot = U256::from_le_ptr(in.data());
+  const U256 value = U256::from_le_ptr(in.data() + 32);
+  const Address& self = f.msg.target;
+  if (f.gas.remaining <= SSTORE_SENTRY_GAS) return halt(ExitCode::OutOfFuel);  // EIP-2200
+  const bool cold = !world_.is_warm_slot(self, slot);
+  if (!f.gas.charge(WARM_ACCESS_GAS) || (cold && f.gas.remaining < COLD_SLOAD_GAS)) return halt(ExitCode::OutOfFuel);
+  world_.warm_slot(self, slot);
+  const U256 current = world_.storage(self, slot);
+  const U256 original = world_.original_storage(self, slot);
+  uint64_t cost = cold ? COLD_SLOAD_GAS : 0;
+  if (value != current && current == original)
+    cost += original.is_zero() ? SSTORE_SET_EXTRA_GAS : SSTORE_RESET_EXTRA_GAS;
+  if (!f.gas.charge(cost)) return halt(ExitCode::OutOfFuel);
+  f.gas.refunded += sstore_refund(original, current, value);
+  if (value != current) world_.put_storage(self, slot, value);
+  return result();
+}
+
+SyscallOutcome Execution::call(Frame& f, const SyscallRequest& rq) { return call_family(f, rq, FrameKind::Call); }
+SyscallOutcome Execution::static_call(Frame& f, const SyscallRequest& rq) {
+  return call_family(f, rq, FrameKind::StaticCall);
+}
+SyscallOutcome Execution::delegate_call(Frame& f, const SyscallRequest& rq) {
+  return call_family(f, rq, FrameKind::DelegateCall);
+}
+
+SyscallOutcome Execution::call_family(Frame& f, const SyscallRequest& rq, FrameKind kind) {
+  // CALL: address(20) ‖ value(32 LE) ‖ calldata; STATIC_CALL, DELEGATE_CALL: address(20) ‖ calldata.
+  std::array<uint8_t, 52> head{};
+  const std::span<uint8_t> fixed(head.data(), kind == FrameKind::Call ? 52 : 20);
+  if (auto fail = rq.prefix(fixed)) return *fail;
+  const Address callee = address_at(head.data());
+  const U256 value = U256::from_le_ptr(head.data() + 20);  // zero unless CALL
+  if (f.msg.is_static && !value.is_zero()) return halt(ExitCode::StateChangeDuringStaticCall);
+  if (!f.gas.charge(value.is_zero() ? 0 : CALL_VALUE_GAS) || !access_account(f, callee))
+    return halt(ExitCode::OutOfFuel);
+  if (kind == FrameKind::Call && !value.is_zero() && world_.is_empty(callee) && !f.gas.charge(NEW_ACCOUNT_GAS))
+    return halt(ExitCode::OutOfFuel);
+  // EIP-150 all but 1/64, capped by the request's fuel limit.
+  const uint64_t gas_limit =
+      std::min(f.gas.remaining - f.gas.remaining / 64, rq.params().fuel_limit / runtime::FUEL_DENOM_RATE);
+  f.gas.remaining -= gas_limit;
+  auto calldata = rq.tail(fixed.size());
+  if (!calldata) return halt(ExitCode::MemoryOutOfBounds);
+
+  Message child;
+  child.kind = kind;
+  child.code_address = callee;
+  child.depth = f.msg.depth + 1;
+  child.gas_limit = gas_limit + (value.is_zero() ? 0 : CALL_STIPEND);
+  child.input = std::move(*calldata);
+  child.is_static = f.msg.is_static || kind == FrameKind::StaticCall;
+  if (kind == FrameKind::DelegateCall) {
+    child.caller = f.msg.caller;
+    child.target = f.msg.target;
+    child.value = f.msg.value;
+  } else {
+    child.caller = f.msg.target;
+    child.target = callee;
+    child.value = value;
+    child.transfer = true;
+  }
+  return settle_child(f, run_frame(std::move(child)));
+}
+
+SyscallOutcome Execution::create(Frame& f, const SyscallRequest& rq) { return create_family(f, rq, FrameKind::Create); }
+SyscallOutcome Execution::create2(Frame& f, const SyscallRequest& rq) {
+  return create_family(f, rq, FrameKind::Create2);
+}
+
+SyscallOutcome Execution::create_family(Frame& f, const SyscallRequest& rq, FrameKind kind) {
+  // CREATE: value(32 LE) ‖ init code; CREATE2: value(32 LE) ‖ salt(32 LE) ‖ init code.
+  if (f.msg.is_static) return halt(ExitCode::StateChangeDuringStaticCall);
+  if (rq.size() > WASM_MAX_CODE_SIZE + 64) return halt(ExitCode::MalformedBuiltinParams);
+  std::array<uint8_t, 64> head{};
+  const std::span<uint8_t> fixed(head.data(), kind == FrameKind::Create2 ? 64 : 32);
+  if (auto fail = rq.prefix(fixed)) return *fail;
+  const uint64_t init_len = rq.size() - fixed.size();
+  if (!f.gas.charge(INITCODE_WORD_GAS * words(init_len))) return halt(ExitCode::OutOfFuel);  // EIP-3860
+  auto init_code = rq.tail(fixed.size());
+  if (!init_code) return halt(ExitCode::MemoryOutOfBounds);
+  if (init_len > (is_wasm(*init_code) ? WASM_MAX_CODE_SIZE : MAX_INITCODE_SIZE))
+    return halt(ExitCode::CreateContractSizeLimit);
+  const uint64_t hashing = kind == FrameKind::Create2 ? KECCAK_WORD_GAS * words(init_len) : 0;
+  if (!f.gas.charge(CREATE_GAS + hashing)) return halt(ExitCode::OutOfFuel);
+  const uint64_t gas_limit = f.gas.remaining - f.gas.remaining / 64;  // EIP-150 all but 1/64
+  f.gas.remaining -= gas_limit;
+
+  Message child;
+  child.kind = kind;
+  child.caller = f.msg.target;
+  child.value = U256::from_le_ptr(head.data());
+  child.transfer = true;
+  child.depth = f.msg.depth + 1;
+  child.gas_limit = gas_limit;
+  child.input = std::move(*init_code);
+  child.salt = U256::from_le_ptr(head.data() + 32).to_be();  // the syscall gives the salt LE
+  return settle_child(f, run_frame(std::move(child)));
+}
+
+SyscallOutcome Execution::settle_child(Frame& f, const FrameResult& child) {
+  // run_frame already zeroed the gas of a halted child and the refund of a failed one.
+  f.gas.remaining += child.gas.remaining;
+  f.gas.refunded += child.gas.refunded;
+  switch (child.status) {
+    case FrameStatus::Success:
+      return result(child.created ? Bytes(child.created->bytes.begin(), child.created->bytes.end()) : child.output);
+    case FrameStatus::Revert:
+      return result(child.output, to_i32(ExitCode::Panic));
+    case FrameStatus::Halt:
+      break;
+  }
+  return result({}, child.exit_code);
+}
+
+SyscallOutcome Execution::emit_log(Frame& f, const SyscallRequest& rq) {
+  // u8 n (<= 4) ‖ n × 32-byte topics ‖ data.
+  if (f.msg.is_static) return halt(ExitCode::StateChangeDuringStaticCall);
+  if (rq.size() == 0 || rq.params().state != runtime::STATE_MAIN) return halt(ExitCode::MalformedBuiltinParams);
+  std::array<uint8_t, 1 + 32 * MAX_LOG_TOPICS> head{};
+  if (!rq.read(0, std::span(head.data(), 1))) return result({}, to_i32(ExitCode::MemoryOutOfBounds));
+  const uint32_t topics = head[0];
+  if (topics > MAX_LOG_TOPICS || rq.size() <= 32ull * topics) return halt(ExitCode::MalformedBuiltinParams);
+  const uint64_t fixed = 1 + 32ull * topics;
+  if (!rq.read(0, std::span(head.data(), fixed))) return result({}, to_i32(ExitCode::MemoryOutOfBounds));
+  if (!f.gas.charge(LOG_GAS + LOG_TOPIC_GAS * topics + LOG_DATA_GAS * (rq.size() - fixed)))
+    return halt(ExitCode::OutOfFuel);
+  auto data = rq.tail(fixed);
+  if (!data) return halt(ExitCode::MemoryOutOfBounds);
+  Log log{f.msg.target, {}, std::move(*data)};
+  for (uint32_t i = 0; i < topics; ++i) log.topics.push_back(*Bytes32::from(ByteView(head.data() + 1 + 32 * i, 32)));
+  world_.add_log(std::move(log));
+  return result();
+}
+
+SyscallOutcome Execution::balance(Frame& f, const SyscallRequest& rq) {
+  std::array<uint8_t, 20> in;
+  if (auto fail = rq.exact(in)) return *fail;
+  const Address who = address_at(in.data());
+  if (!access_account(f, who)) return halt(ExitCode::OutOfFuel);
+  return result(le_bytes(world_.account_or_empty(who).balance));
+}
+
+SyscallOutcome Execution::self_balance(Frame& f, const SyscallRequest& rq) {
+  if (auto fail = rq.exact({})) return *fail;
+  if (!f.gas.charge(SELF_BALANCE_GAS)) return halt(ExitCode::OutOfFuel);
+  return result(le_bytes(world_.account_or_empty(f.msg.target).balance));
+}
+
+SyscallOutcome Execution::code_size(Frame& f, const SyscallRequest& rq) {
+  std::array<uint8_t, 20> in;
+  if (auto fail = rq.exact(in)) return *fail;
+  const Address who = address_at(in.data());
+  if (!access_account(f, who)) return halt(ExitCode::OutOfFuel);
+  return result(le_bytes(U256(world_.code(world_.account_or_empty(who).code_hash).size())));
+}
+
+SyscallOutcome Execution::code_hash(Frame& f, const SyscallRequest& rq) {
+  std::array<uint8_t, 20> in;
+  if (auto fail = rq.exact(in)) return *fail;
+  const Address who = address_at(in.data());
+  if (!access_account(f, who)) return halt(ExitCode::OutOfFuel);
+  const Bytes32 hash = world_.is_empty(who) ? Bytes32() : world_.account_or_empty(who).code_hash;
+  return result(Bytes(hash.bytes.begin(), hash.bytes.end()));
+}
+
+SyscallOutcome Execution::transient_read(Frame& f, const SyscallRequest& rq) {
+  std::array<uint8_t, 32> in;
+  if (auto fail = rq.exact(in)) return *fail;
+  if (!f.gas.charge(TRANSIENT_GAS)) return halt(ExitCode::OutOfFuel);
+  return result(le_bytes(world_.transient(f.msg.target, U256::from_le_ptr(in.data()))));
+}
+
+SyscallOutcome Execution::transient_write(Frame& f, const SyscallRequest& rq) {
+  std::array<uint8_t, 64> in;
+  if (auto fail = rq.exact(in)) return *fail;
+  if (f.msg.is_static) return halt(ExitCode::StateChangeDuringStaticCall);
+  if (!f.gas.charge(TRANSIENT_GAS)) return halt(ExitCode::OutOfFuel);
+  world_.put_transient(f.msg.target, U256::from_le_ptr(in.data()), U256::from_le_ptr(in.data() + 32));
+  return result();
+}
+
+SyscallOutcome Execution::block_hash(Frame& f, const SyscallRequest& rq) {
+  std::array<uint8_t, 8> in;
+  if (auto fail = rq.exact(in)) return *fail;
+  if (!f.gas.charge(BLOCK_HASH_GAS)) return halt(ExitCode::OutOfFuel);
+  const uint64_t number = load_u64_le(in.data());
+  Bytes32 hash;
+  if (number < env_.number && env_.number - number <= BLOCK_HASH_WINDOW)
+    if (auto it = env_.block_hashes.find(number); it != env_.block_hashes.end()) hash = it->second;
+  return result(Bytes(hash.bytes.begin(), hash.bytes.end()));
+}
+
+}  // namespace interlude::host

@@ -1,0 +1,125 @@
+#pragma once
+/// The journaled view of the world state used while a block executes: an overlay over a read-only
+/// state::State holding the block's writes (accounts, storage, code), the per-transaction data
+/// (EIP-2929 warm sets, EIP-1153 transient storage, EIP-2200 original values, logs) and a journal
+/// that undoes everything after a checkpoint when a frame reverts or halts (protocol.md §2.4, §5.2).
+///
+/// Reads fall through to the State (which may throw state::StateError); writes never reach it:
+/// diff() turns the overlay into the block's single BlockDiff.
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <set>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "interlude/common/bytes.h"
+#include "interlude/common/u256.h"
+#include "interlude/host/host.h"
+#include "interlude/state/state.h"
+
+namespace interlude::host {
+
+class WorldState {
+ public:
+  /// A position in the journal and in the log list; revert() returns to it.
+  struct Checkpoint {
+    size_t journal = 0;
+    size_t logs = 0;
+  };
+
+  explicit WorldState(const state::State& base) : base_(base) {}
+
+  /// Starts a transaction: clears the warm sets, transient storage, original values, logs and
+  /// the journal (the previous transaction's changes stay in the overlay).
+  void begin_tx();
+
+  /// The account header, or nullopt if it does not exist.
+  std::optional<state::Account> account(const Address& address) const;
+  /// The account header, or a default (empty) account.
+  state::Account account_or_empty(const Address& address) const;
+  /// EIP-161 emptiness: absent, or nonce 0, balance 0 and no code.
+  bool is_empty(const Address& address) const;
+  void put_account(const Address& address, const state::Account& account);
+  /// True if `address` holds at least `value` wei.
+  bool has_balance(const Address& address, const U256& value) const;
+  /// Moves `value` wei; requires has_balance(from, value). A zero value touches nothing.
+  void transfer(const Address& from, const Address& to, const U256& value);
+
+  /// Current value of a storage slot.
+  U256 storage(const Address& address, const U256& slot) const;
+  /// Value of the slot at the start of the transaction (EIP-2200 "original value").
+  U256 original_storage(const Address& address, const U256& slot) const;
+  void put_storage(const Address& address, const U256& slot, const U256& value);
+
+  /// Code by hash (empty for KECCAK_EMPTY). Throws state::StateError if the hash is unknown.
+  /// The reference stays valid for the life of this object.
+  const Bytes& code(const Bytes32& code_hash) const;
+  /// Stores `code` (content-addressed) and returns keccak256(code).
+  Bytes32 put_code(ByteView code);
+
+  /// EIP-2929 warm set of accounts (cleared by begin_tx).
+  bool is_warm_account(const Address& address) const;
+  void warm_account(const Address& address);
+  bool is_warm_slot(const Address& address, const U256& slot) const;
+  void warm_slot(const Address& address, const U256& slot);
+
+  /// EIP-1153 transient storage (cleared by begin_tx).
+  U256 transient(const Address& address, const U256& slot) const;
+  void put_transient(const Address& address, const U256& slot, const U256& value);
+
+  void add_log(Log log);
+  /// Moves out the logs of the current transaction.
+  std::vector<Log> take_logs();
+
+  Checkpoint checkpoint() const noexcept { return {journal_.size(), logs_.size()}; }
+  /// Undoes every change made after `cp` (in reverse order).
+  void revert(const Checkpoint& cp);
+
+  /// Every write of the block so far, as one BlockDiff (without block_number).
+  state::BlockDiff diff() const;
+
+ private:
+  using SlotKey = std::pair<Address, U256>;
+  struct AccountChanged {
+    Address address;
+    std::optional<state::Account> prev;  ///< nullopt: the overlay had no entry.
+  };
+  struct StorageChanged {
+    Address address;
+    U256 slot;
+    std::optional<U256> prev;  ///< nullopt: the overlay had no entry.
+  };
+  struct TransientChanged {
+    SlotKey key;
+    U256 prev;
+  };
+  struct AccountWarmed {
+    Address address;
+  };
+  struct SlotWarmed {
+    SlotKey key;
+  };
+  struct CodeAdded {
+    Bytes32 code_hash;
+  };
+  using JournalEntry =
+      std::variant<AccountChanged, StorageChanged, TransientChanged, AccountWarmed, SlotWarmed, CodeAdded>;
+
+  const state::State& base_;
+  // Block-level overlay: only written values.
+  std::map<Address, state::Account> accounts_;
+  std::map<Address, std::map<U256, U256>> storage_;
+  std::set<Bytes32> new_codes_;
+  mutable std::map<Bytes32, Bytes> code_cache_;  ///< every code read or written (never erased)
+  // Transaction-level data.
+  std::map<SlotKey, U256> tx_original_;
+  std::set<Address> warm_accounts_;
+  std::set<SlotKey> warm_slots_;
+  std::map<SlotKey, U256> transient_;
+  std::vector<Log> logs_;
+  std::vector<JournalEntry> journal_;
+};
+
+}  // namespace interlude::host
