@@ -112,26 +112,22 @@ std::string summary_text(std::span<const host::Transaction> txs, const host::Blo
 /// "success", "revert", "halt" or "rejected".
 const char* status_name(host::TxStatus status) noexcept;
 
-/// Records host::Tracer events as --trace JSON lines (formats.md), grouped by top-level frame: the
-/// Tracer interface has no transaction boundary, so the "tx_start" lines are added by write(),
-/// once the receipts tell which transactions were executed (each executed transaction has
-/// exactly one depth-0 frame; a rejected one has none).
-class TraceRecorder final : public host::Tracer {
+/// Writes host::Tracer events to `out` as --trace JSON lines (formats.md), as they happen.
+/// Transaction indices are offset by `first_index` (for `run`, whose deploy and call are two blocks).
+class TraceWriter final : public host::Tracer {
  public:
+  explicit TraceWriter(std::ostream& out, uint32_t first_index = 0) : out_(out), first_index_(first_index) {}
+  void tx_start(uint32_t index) override;
   void frame_start(uint32_t depth, const char* kind, const Address& caller, const Address& target,
                    const U256& value, uint64_t gas, uint64_t input_len) override;
   void frame_end(uint32_t depth, int32_t exit_code, uint64_t gas_used, uint64_t output_len) override;
   void interruption(uint32_t depth, uint32_t call_id, const char* syscall, uint64_t input_len,
                     uint64_t gas_before, uint64_t gas_after, int32_t exit_code) override;
 
-  /// Writes the recorded events, each executed transaction's frames preceded by
-  /// {"event":"tx_start","index":N} where N = first_index + its position in `receipts`; a
-  /// rejected transaction gets its tx_start line alone. Clears the recording.
-  void write(std::ostream& out, uint32_t first_index, std::span<const host::Receipt> receipts);
-
  private:
-  void add(const nlohmann::ordered_json& event, bool starts_transaction);
-  std::vector<std::string> transactions_;  ///< JSON lines of each top-level frame, '\n'-terminated.
+  void emit(const nlohmann::ordered_json& event);
+  std::ostream& out_;
+  uint32_t first_index_;
 };
 
 // ---- subcommands (commands.cpp) -------------------------------------------------------------

@@ -34,16 +34,16 @@ void close_output(std::optional<std::ofstream>& out, const std::optional<std::fi
   if (!*out) throw std::runtime_error(fmt::format("cannot write file \"{}\"", file->string()));
 }
 
-/// Host::apply_block, then the trace of its transactions (numbered from `first_index`) if `trace`.
+/// Host::apply_block, streaming the trace (transactions numbered from `first_index`) if `trace`.
 host::BlockResult apply_traced(host::Host& host, state::State& state, const host::BlockEnv& env,
                                std::span<const host::Transaction> txs, std::optional<std::ofstream>& trace,
                                uint32_t first_index) {
-  TraceRecorder recorder;
-  host::BlockResult result = host.apply_block(state, env, txs, trace ? &recorder : nullptr);
+  std::optional<TraceWriter> writer;
+  if (trace) writer.emplace(*trace, first_index);
+  host::BlockResult result = host.apply_block(state, env, txs, writer ? &*writer : nullptr);
   if (result.receipts.size() != txs.size())
     throw std::runtime_error(
         fmt::format("the host returned {} receipts for {} transactions", result.receipts.size(), txs.size()));
-  if (trace) recorder.write(*trace, first_index, result.receipts);
   return result;
 }
 

@@ -122,54 +122,42 @@ std::string summary_text(std::span<const host::Transaction> txs, const host::Blo
   return out;
 }
 
-void TraceRecorder::add(const ordered_json& event, bool starts_transaction) {
-  if (starts_transaction || transactions_.empty()) transactions_.emplace_back();
-  transactions_.back() += event.dump() + '\n';
+void TraceWriter::emit(const ordered_json& event) { out_ << event.dump() << '\n'; }
+
+void TraceWriter::tx_start(uint32_t index) {
+  emit({{"event", "tx_start"}, {"index", uint64_t{first_index_} + index}});
 }
 
-void TraceRecorder::frame_start(uint32_t depth, const char* kind, const Address& caller, const Address& target,
-                                const U256& value, uint64_t gas, uint64_t input_len) {
-  add({{"event", "frame_start"},
-       {"depth", depth},
-       {"kind", kind},
-       {"caller", to_hex(caller)},
-       {"target", to_hex(target)},
-       {"value", value.to_hex()},
-       {"gas", gas},
-       {"inputLength", input_len}},
-      depth == 0);
+void TraceWriter::frame_start(uint32_t depth, const char* kind, const Address& caller, const Address& target,
+                              const U256& value, uint64_t gas, uint64_t input_len) {
+  emit({{"event", "frame_start"},
+        {"depth", depth},
+        {"kind", kind},
+        {"caller", to_hex(caller)},
+        {"target", to_hex(target)},
+        {"value", value.to_hex()},
+        {"gas", gas},
+        {"inputLength", input_len}});
 }
 
-void TraceRecorder::frame_end(uint32_t depth, int32_t exit_code, uint64_t gas_used, uint64_t output_len) {
-  add({{"event", "frame_end"},
-       {"depth", depth},
-       {"exitCode", exit_code},
-       {"gasUsed", gas_used},
-       {"outputLength", output_len}},
-      false);
+void TraceWriter::frame_end(uint32_t depth, int32_t exit_code, uint64_t gas_used, uint64_t output_len) {
+  emit({{"event", "frame_end"},
+        {"depth", depth},
+        {"exitCode", exit_code},
+        {"gasUsed", gas_used},
+        {"outputLength", output_len}});
 }
 
-void TraceRecorder::interruption(uint32_t depth, uint32_t call_id, const char* syscall, uint64_t input_len,
-                                 uint64_t gas_before, uint64_t gas_after, int32_t exit_code) {
-  add({{"event", "interruption"},
-       {"depth", depth},
-       {"callId", call_id},
-       {"syscall", syscall},
-       {"inputLength", input_len},
-       {"gasBefore", gas_before},
-       {"gasAfter", gas_after},
-       {"exitCode", exit_code}},
-      false);
-}
-
-void TraceRecorder::write(std::ostream& out, uint32_t first_index, std::span<const host::Receipt> receipts) {
-  uint64_t next = 0;
-  for (uint64_t i = 0; i < receipts.size(); ++i) {
-    out << ordered_json{{"event", "tx_start"}, {"index", first_index + i}}.dump() << '\n';
-    if (receipts[i].status != host::TxStatus::Rejected && next < transactions_.size()) out << transactions_[next++];
-  }
-  for (; next < transactions_.size(); ++next) out << transactions_[next];  // only if the host broke the pairing
-  transactions_.clear();
+void TraceWriter::interruption(uint32_t depth, uint32_t call_id, const char* syscall, uint64_t input_len,
+                               uint64_t gas_before, uint64_t gas_after, int32_t exit_code) {
+  emit({{"event", "interruption"},
+        {"depth", depth},
+        {"callId", call_id},
+        {"syscall", syscall},
+        {"inputLength", input_len},
+        {"gasBefore", gas_before},
+        {"gasAfter", gas_after},
+        {"exitCode", exit_code}});
 }
 
 }  // namespace interlude::cli

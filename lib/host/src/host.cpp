@@ -156,7 +156,9 @@ BlockResult Host::apply_block(state::State& state, const BlockEnv& env, std::spa
                               Tracer* tracer) {
   WorldState world(state);
   BlockResult out;
-  for (const Transaction& tx : txs) {
+  for (uint32_t index = 0; index < txs.size(); ++index) {
+    const Transaction& tx = txs[index];
+    if (tracer) tracer->tx_start(index);
     Receipt r = impl_->apply_tx(world, env, tx, env.gas_limit - out.gas_used, tracer, Mode::Block);
     if (r.status != TxStatus::Rejected) out.gas_used += r.gas_used;
     r.cumulative_gas_used = out.gas_used;
@@ -170,6 +172,7 @@ BlockResult Host::apply_block(state::State& state, const BlockEnv& env, std::spa
 
 Receipt Host::call(const state::State& state, const BlockEnv& env, const Transaction& tx, Tracer* tracer) {
   WorldState world(state);
+  if (tracer) tracer->tx_start(0);
   Receipt r = impl_->apply_tx(world, env, tx, env.gas_limit, tracer, Mode::Call);
   r.cumulative_gas_used = r.gas_used;
   return r;

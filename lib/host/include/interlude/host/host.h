@@ -83,6 +83,9 @@ struct BlockResult {
 class Tracer {
  public:
   virtual ~Tracer() = default;
+  /// Transaction `index` (its position in the block) starts; a rejected transaction gets this
+  /// event and no other.
+  virtual void tx_start(uint32_t index) { (void)index; }
   /// A frame starts. kind: "CALL", "STATICCALL", "CALLCODE", "DELEGATECALL", "CREATE", "CREATE2".
   virtual void frame_start(uint32_t depth, const char* kind, const Address& caller, const Address& target,
                            const U256& value, uint64_t gas, uint64_t input_len) = 0;
