@@ -102,6 +102,31 @@ TEST_F(HostTest, ChildHaltBurnsTheGasItWasGiven) {
   EXPECT_EQ(r.gas_used, kGas - (at_call / 64 - gas_of(seg[2])));
 }
 
+TEST_F(HostTest, InsufficientBalanceIsRevertClass) {
+  // §2.4: InsufficientBalance is EVM OutOfFunds, a revert: rolled back, unused gas returned.
+  const Script s = Script().sstore(1, 1).exit(to_i32(ExitCode::InsufficientBalance));
+  const Receipt r = run(s);
+  EXPECT_EQ(r.status, TxStatus::Revert);
+  EXPECT_EQ(r.exit_code, to_i32(ExitCode::InsufficientBalance));
+  EXPECT_EQ(chain.storage(a, 1), U256(0));
+  EXPECT_EQ(r.gas_used, expected(s, {0}, 22100));
+}
+
+TEST_F(HostTest, ChildExitCodesReachTheParentThroughTheEvmResult) {
+  // §2.4 -> §2.5: a revert-class child resumes its parent with -1; OutOfMemory comes back as
+  // MemoryOutOfBounds; other halts keep their code.
+  const std::pair<ExitCode, ExitCode> cases[] = {
+      {ExitCode::InsufficientBalance, ExitCode::Panic},
+      {ExitCode::OutOfMemory, ExitCode::MemoryOutOfBounds},
+      {ExitCode::NotSupportedBytecode, ExitCode::NotSupportedBytecode},
+  };
+  for (const auto& [child_code, seen] : cases) {
+    const Receipt r = run(Script().call(b, 0, Script().exit(to_i32(child_code))));
+    ASSERT_EQ(r.status, TxStatus::Success);
+    EXPECT_EQ(r.output, le32(to_i32(seen))) << runtime::exit_code_name(to_i32(child_code));
+  }
+}
+
 TEST_F(HostTest, StaticContextForbidsStateChanges) {
   const Address x = addr(0x77);
   const Script write = Script().sstore(1, 1);

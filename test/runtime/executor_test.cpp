@@ -154,16 +154,24 @@ TEST_F(RuntimeTest, ExecInTheStartFunctionIsMalformed) {
   EXPECT_EQ(executor.suspended_count(), 0u);
 }
 
+TEST_F(RuntimeTest, ContractValueStackIsBounded) {
+  // 100 levels of 200 locals fit; 400 levels exceed CONTRACT_MAX_VALUE_STACK before the call-depth
+  // limit and trap StackOverflow, so a suspended frame's stack stays small.
+  EXPECT_EQ(run("deep_frames", make_input({100})).exit_code, code(ExitCode::Ok));
+  EXPECT_EQ(run("deep_frames", make_input({400})).exit_code, code(ExitCode::StackOverflow));
+}
+
 TEST_F(RuntimeTest, InFlightMemoryIsCapped) {
-  // 24 suspended runtimes of 64 MiB fill MAX_IN_FLIGHT_MEMORY_BYTES exactly.
-  constexpr uint32_t kFull = MAX_IN_FLIGHT_MEMORY_BYTES / (uint64_t(CONTRACT_MAX_MEMORY_PAGES) << 16);
-  static_assert(kFull == 24);
+  // 24 suspended runtimes of 1023 pages, with their stacks and inputs, fit under
+  // MAX_IN_FLIGHT_MEMORY_BYTES (adversarial case T30); a 25th does not.
+  constexpr uint32_t kFull = 24;
   for (uint32_t i = 1; i <= kFull; ++i) ASSERT_EQ(run("big_memory", make_input({}), 2'000'000).exit_code, int32_t(i));
-  // A runtime without memory still fits; one with a page does not.
-  EXPECT_EQ(run("unreachable").exit_code, code(ExitCode::UnreachableCodeReached));
-  const ExecutionResult r = run("state", make_input({}), 30'000);
+  ExecutionResult r = run("big_memory", make_input({}), 2'000'000);
   EXPECT_EQ(r.exit_code, code(ExitCode::OutOfMemory));
-  EXPECT_EQ(r.fuel_consumed, 30'000u);
+  EXPECT_EQ(r.fuel_consumed, 2'000'000u);
+  // The cap counts stacks and inputs too: a runtime with a 1 MiB input does not fit either.
+  r = run("unreachable", Bytes(CONTEXT_HEADER_SIZE + (1u << 20)), 30'000);
+  EXPECT_EQ(r.exit_code, code(ExitCode::OutOfMemory));
   // Finishing one suspended runtime frees its share.
   EXPECT_EQ(executor.resume(kFull, {}, 0, 0, 0).exit_code, code(ExitCode::Ok));
   EXPECT_EQ(run("state").exit_code, code(ExitCode::Ok));

@@ -31,6 +31,19 @@ void put(uint8_t* dst, ByteView src) noexcept { std::memcpy(dst, src.data(), src
 
 }  // namespace
 
+FrameStatus frame_status(int32_t exit_code) noexcept {
+  switch (static_cast<ExitCode>(exit_code)) {
+    case ExitCode::Ok: return FrameStatus::Success;
+    case ExitCode::Panic:
+    case ExitCode::InsufficientBalance: return FrameStatus::Revert;
+    default: return FrameStatus::Halt;
+  }
+}
+
+int32_t halted_child_exit_code(int32_t exit_code) noexcept {
+  return exit_code == to_i32(ExitCode::OutOfMemory) ? to_i32(ExitCode::MemoryOutOfBounds) : exit_code;
+}
+
 FrameResult Execution::run_frame(Message m) {
   // CallTooDeep, OutOfFunds, or a creator whose nonce cannot grow (§5.2, §5.9): revert class,
   // the frame never starts and all of its gas goes back.
@@ -61,16 +74,13 @@ FrameResult Execution::run_frame(Message m) {
   FrameResult r;
   r.exit_code = execute(f, r.output);
   r.gas = f.gas;
-  if (r.exit_code == to_i32(ExitCode::Ok)) {
-    r.status = FrameStatus::Success;
+  r.status = frame_status(r.exit_code);
+  if (r.status == FrameStatus::Success) {
     if (is_create(m.kind)) r.created = m.target;
   } else {
     world_.revert(cp);
     r.gas.refunded = 0;
-    if (r.exit_code == to_i32(ExitCode::Panic)) {
-      r.status = FrameStatus::Revert;
-    } else {
-      r.status = FrameStatus::Halt;
+    if (r.status == FrameStatus::Halt) {
       r.gas.remaining = 0;
       r.output.clear();
     }

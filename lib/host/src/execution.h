@@ -36,6 +36,15 @@ struct Message {
 /// §2.4 classes: Success (Ok), Revert (Panic, CallTooDeep, OutOfFunds), Halt (everything else).
 enum class FrameStatus : uint8_t { Success, Revert, Halt };
 
+/// The class of a frame's final exit code (§2.4): Ok -> Success; Panic and InsufficientBalance
+/// (EVM OutOfFunds, revert class) -> Revert; every other code -> Halt.
+FrameStatus frame_status(int32_t exit_code) noexcept;
+
+/// The code a parent's `_exec` returns for a child that halted with `exit_code`: the §2.4 ->
+/// §2.5 round trip through the EVM result, which is the identity except OutOfMemory (-1014,
+/// EVM MemoryOutOfBounds) -> MemoryOutOfBounds (-2002).
+int32_t halted_child_exit_code(int32_t exit_code) noexcept;
+
 /// How a frame ended. Halt: gas.remaining = 0 and empty output; Revert: refund dropped.
 struct FrameResult {
   FrameStatus status = FrameStatus::Success;

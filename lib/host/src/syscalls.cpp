@@ -215,7 +215,7 @@ SyscallOutcome Execution::settle_child(Frame& f, const FrameResult& child) {
     case FrameStatus::Halt:
       break;
   }
-  return result({}, child.exit_code);
+  return result({}, halted_child_exit_code(child.exit_code));
 }
 
 SyscallOutcome Execution::emit_log(Frame& f, const SyscallRequest& rq) {

@@ -38,6 +38,7 @@ namespace {
 wasm::Config contract_config() noexcept {
   wasm::Config config;
   config.limits.max_memory_pages = CONTRACT_MAX_MEMORY_PAGES;
+  config.limits.max_value_stack = CONTRACT_MAX_VALUE_STACK;
   config.fuel_metering = true;
   config.canonical_nan = true;
   config.simd = false;

@@ -33,10 +33,12 @@ struct Frame {
   SyscallInvocationParams pending;
   const DebugLog* debug_log = nullptr;
 
-  /// Bytes this frame holds toward MAX_IN_FLIGHT_MEMORY_BYTES: linear memory, output and
-  /// return data (Interlude profile, "output size").
+  /// Bytes this frame holds toward MAX_IN_FLIGHT_MEMORY_BYTES: the instance's footprint
+  /// (linear memory and value/frame stacks), input, output and return data (protocol.md §3.2,
+  /// Interlude profile "output size").
   uint64_t in_flight_bytes() const noexcept {
-    return instance->memory_size() + uint64_t(output.size()) + uint64_t(return_data.size());
+    return instance->footprint_bytes() + uint64_t(input.size()) + uint64_t(output.size()) +
+           uint64_t(return_data.size());
   }
 };
 

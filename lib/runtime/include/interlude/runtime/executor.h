@@ -31,6 +31,9 @@ inline constexpr uint64_t MAX_IN_FLIGHT_MEMORY_BYTES = 1536ull << 20;
 inline constexpr uint64_t MAX_FRAME_OUTPUT_BYTES = 1u << 20;
 /// Contract memory limit in 64 KiB pages (64 MiB).
 inline constexpr uint32_t CONTRACT_MAX_MEMORY_PAGES = 1024;
+/// Contract value-stack limit in 8-byte slots (512 KiB): bounds what a suspended frame holds
+/// besides its memory, so the in-flight cap covers it (exceeding it traps StackOverflow).
+inline constexpr uint32_t CONTRACT_MAX_VALUE_STACK = 1u << 16;
 /// Size of the SharedContextInputV1 header in front of a contract's input (protocol.md §9.2).
 inline constexpr uint32_t CONTEXT_HEADER_SIZE = 1024;
 
