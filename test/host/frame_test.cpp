@@ -1,6 +1,7 @@
 // Frames (protocol.md §5): final exit codes and their classes, revert vs halt rollback and gas,
 // nested frames, the depth limit, the context header, call_ids and the §5.10 worked example.
 #include <gtest/gtest.h>
+#include <pthread.h>
 
 #include "host_fixture.h"
 #include "interlude/runtime/exit_code.h"
@@ -168,6 +169,36 @@ TEST_F(HostTest, DepthLimitStopsTheChildOfDepth1024) {
   // Frames at depths 0..1024 ran; the CALL from depth 1024 returned -1 without running.
   EXPECT_EQ(chain.storage(d, 0), U256(1025));
   EXPECT_EQ(r.interruptions, 3u * 1025);
+}
+
+TEST_F(HostTest, DeepFramesDoNotDependOnTheCallersStack) {
+  // The host runs blocks on its own stack: 1025 nested frames from a 256 KiB thread are fine.
+  const Address d = addr(0xde);
+  chain.put(d, 0, 1, wasm("depth"));
+  chain.env.gas_limit = 10'000'000'000'000;
+  Receipt r;
+  pthread_attr_t attr;
+  ASSERT_EQ(pthread_attr_init(&attr), 0);
+  ASSERT_EQ(pthread_attr_setstacksize(&attr, 256u << 10), 0);
+  struct Job {
+    Chain* chain;
+    Transaction tx;
+    Receipt* r;
+  } job{&chain, call_tx(sender, d, {}, 10'000'000'000'000), &r};
+  pthread_t thread;
+  ASSERT_EQ(pthread_create(
+                &thread, &attr,
+                [](void* arg) -> void* {
+                  auto* j = static_cast<Job*>(arg);
+                  *j->r = j->chain->apply(j->tx);
+                  return nullptr;
+                },
+                &job),
+            0);
+  pthread_join(thread, nullptr);
+  pthread_attr_destroy(&attr);
+  ASSERT_EQ(r.status, TxStatus::Success);
+  EXPECT_EQ(chain.storage(d, 0), U256(1025));
 }
 
 TEST_F(HostTest, WorkedExampleTwoNestedCalls) {

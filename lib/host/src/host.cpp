@@ -8,6 +8,7 @@
 
 #include "execution.h"
 #include "gas.h"
+#include "host_stack.h"
 #include "interlude/common/keccak.h"
 #include "interlude/runtime/executor.h"
 #include "world_state.h"
@@ -84,6 +85,9 @@ struct Host::Impl {
   /// Validates and runs one transaction on `world`. `block_gas_left`: gas the block can still use.
   Receipt apply_tx(WorldState& world, const BlockEnv& env, const Transaction& tx, uint64_t block_gas_left,
                    Tracer* tracer, Mode mode);
+  /// Host::apply_block and Host::call, on the host's own stack.
+  BlockResult apply_block(state::State& state, const BlockEnv& env, std::span<const Transaction> txs, Tracer* tracer);
+  Receipt call(const state::State& state, const BlockEnv& env, const Transaction& tx, Tracer* tracer);
 };
 
 Receipt Host::Impl::apply_tx(WorldState& world, const BlockEnv& env, const Transaction& tx, uint64_t block_gas_left,
@@ -154,12 +158,25 @@ Host::~Host() = default;
 
 BlockResult Host::apply_block(state::State& state, const BlockEnv& env, std::span<const Transaction> txs,
                               Tracer* tracer) {
+  BlockResult out;
+  run_on_host_stack([&] { out = impl_->apply_block(state, env, txs, tracer); });
+  return out;
+}
+
+Receipt Host::call(const state::State& state, const BlockEnv& env, const Transaction& tx, Tracer* tracer) {
+  Receipt r;
+  run_on_host_stack([&] { r = impl_->call(state, env, tx, tracer); });
+  return r;
+}
+
+BlockResult Host::Impl::apply_block(state::State& state, const BlockEnv& env, std::span<const Transaction> txs,
+                                    Tracer* tracer) {
   WorldState world(state);
   BlockResult out;
   for (uint32_t index = 0; index < txs.size(); ++index) {
     const Transaction& tx = txs[index];
     if (tracer) tracer->tx_start(index);
-    Receipt r = impl_->apply_tx(world, env, tx, env.gas_limit - out.gas_used, tracer, Mode::Block);
+    Receipt r = apply_tx(world, env, tx, env.gas_limit - out.gas_used, tracer, Mode::Block);
     if (r.status != TxStatus::Rejected) out.gas_used += r.gas_used;
     r.cumulative_gas_used = out.gas_used;
     out.receipts.push_back(std::move(r));
@@ -170,10 +187,10 @@ BlockResult Host::apply_block(state::State& state, const BlockEnv& env, std::spa
   return out;
 }
 
-Receipt Host::call(const state::State& state, const BlockEnv& env, const Transaction& tx, Tracer* tracer) {
+Receipt Host::Impl::call(const state::State& state, const BlockEnv& env, const Transaction& tx, Tracer* tracer) {
   WorldState world(state);
   if (tracer) tracer->tx_start(0);
-  Receipt r = impl_->apply_tx(world, env, tx, env.gas_limit, tracer, Mode::Call);
+  Receipt r = apply_tx(world, env, tx, env.gas_limit, tracer, Mode::Call);
   r.cumulative_gas_used = r.gas_used;
   return r;
 }
