@@ -2,7 +2,6 @@
 // and translation of every function body into the register IR of ir.h, in one pass per body.
 #include <algorithm>
 #include <cstring>
-#include <set>
 
 #include "ir.h"
 #include "module_impl.h"
@@ -276,14 +275,14 @@ class Compiler {
   const void* const* handlers_;
 
   // Validation and code generation touch each operand stack entry a bounded number of times,
-  // except for label/call arities, which an adversarial module can make large at few bytes per use
-  // (e.g. br_table over many labels with 1000 results). Those are counted as work and a module
-  // needing more than kWorkPerByte per byte is rejected: compile time stays linear in its size.
-  static constexpr uint64_t kWorkPerByte = 16;
-  static constexpr uint64_t kMinWorkBudget = 1u << 20;
+  // except for locals and label/call arities, which an adversarial module can make large at few
+  // bytes per use (e.g. br_table over many labels with 1000 results). Those are counted as work
+  // against Limits::compile_work_per_byte / min_compile_work: compile time stays linear in size.
   bool spend(uint64_t n) noexcept {
     work_ += n;
-    return work_ <= std::max(kMinWorkBudget, kWorkPerByte * bin_.size()) || limit("compile work");
+    const uint64_t per_byte = uint64_t{lim_.compile_work_per_byte} * bin_.size();
+    const uint64_t budget = std::max<uint64_t>(lim_.min_compile_work, per_byte);
+    return work_ <= budget || limit("compile work");
   }
   uint64_t work_ = 0;
   uint32_t num_defined_ = 0;
@@ -348,9 +347,9 @@ bool Compiler::limits(uint32_t& min, uint32_t& max, bool& has_max) noexcept {
 bool Compiler::table_type(TableDecl& t) noexcept {
   bool has_max;
   uint32_t max = 0;
-  if (!reftype(t.elem) || !limits(t.min, max, has_max)) return false;
-  t.max = has_max ? max : UINT32_MAX;
-  if (t.min > lim_.max_table_size) return limit("max_table_size");
+  if (!reftype(t.type.elem) || !limits(t.type.min, max, has_max)) return false;
+  if (has_max) t.type.max = max;
+  if (t.type.min > lim_.max_table_size) return limit("max_table_size");
   if (m_.tables_.size() >= lim_.max_tables) return limit("max_tables");
   return true;
 }
@@ -358,11 +357,11 @@ bool Compiler::table_type(TableDecl& t) noexcept {
 bool Compiler::memory_type(MemoryDecl& mem) noexcept {
   bool has_max;
   uint32_t max = 0;
-  if (!limits(mem.min, max, has_max)) return false;
-  if (mem.min > kMaxSpecPages || (has_max && max > kMaxSpecPages))
+  if (!limits(mem.type.min, max, has_max)) return false;
+  if (mem.type.min > kMaxSpecPages || (has_max && max > kMaxSpecPages))
     return fail("memory size must be at most 65536 pages (4GiB)");
-  mem.max = has_max ? max : kMaxSpecPages;
-  if (mem.min > lim_.max_memory_pages) return limit("max_memory_pages");
+  if (has_max) mem.type.max = max;
+  if (mem.type.min > lim_.max_memory_pages) return limit("max_memory_pages");
   if (!m_.memories_.empty()) return fail("multiple memories");
   return true;
 }
@@ -407,8 +406,8 @@ bool Compiler::const_expr(ValType expected, ConstExpr& out) noexcept {
     case 0x23:
       if (!r_.u32(out.index)) return false;
       if (out.index >= m_.globals_.size() || !m_.globals_[out.index].imported) return fail("unknown global");
-      if (m_.globals_[out.index].mut) return fail("constant expression required");
-      out.kind = ConstExpr::Kind::Global, t = m_.globals_[out.index].type;
+      if (m_.globals_[out.index].type.mut) return fail("constant expression required");
+      out.kind = ConstExpr::Kind::Global, t = m_.globals_[out.index].type.type;
       break;
     case 0x0B:
       return fail("type mismatch");
@@ -540,7 +539,6 @@ bool Compiler::import_section() noexcept {
         f.imported = true;
         f.nparams = static_cast<uint32_t>(m_.types_[f.type].params.size());
         f.nresults = static_cast<uint32_t>(m_.types_[f.type].results.size());
-        m_.max_import_results_ = std::max(m_.max_import_results_, f.nresults);
         m_.funcs_.push_back(f);
         ++m_.num_imported_funcs_;
         break;
@@ -562,10 +560,10 @@ bool Compiler::import_section() noexcept {
       case 3: {
         GlobalDecl g;
         uint8_t mut;
-        if (!valtype(g.type) || !r_.u8(mut)) return false;
+        if (!valtype(g.type.type) || !r_.u8(mut)) return false;
         if (mut > 1) return fail("malformed mutability");
         if (m_.globals_.size() >= lim_.max_globals) return limit("max_globals");
-        g.mut = mut == 1;
+        g.type.mut = mut == 1;
         g.imported = true;
         m_.globals_.push_back(g);
         break;
@@ -574,6 +572,8 @@ bool Compiler::import_section() noexcept {
         return fail("malformed import kind");
     }
     imp.kind = static_cast<ExternKind>(kind);
+    const size_t space[] = {m_.funcs_.size(), m_.tables_.size(), m_.memories_.size(), m_.globals_.size()};
+    imp.index = static_cast<uint32_t>(space[kind] - 1);
     m_.imports_.push_back(std::move(imp));
   }
   return true;
@@ -626,10 +626,10 @@ bool Compiler::global_section() noexcept {
   for (uint32_t i = 0; i < n; ++i) {
     GlobalDecl g;
     uint8_t mut;
-    if (!valtype(g.type) || !r_.u8(mut)) return false;
+    if (!valtype(g.type.type) || !r_.u8(mut)) return false;
     if (mut > 1) return fail("malformed mutability");
-    g.mut = mut == 1;
-    if (!const_expr(g.type, g.init)) return false;
+    g.type.mut = mut == 1;
+    if (!const_expr(g.type.type, g.init)) return false;
     m_.globals_.push_back(g);
   }
   return true;
@@ -638,7 +638,6 @@ bool Compiler::global_section() noexcept {
 bool Compiler::export_section() noexcept {
   uint32_t n;
   if (!count(n, lim_.max_exports, "max_exports")) return false;
-  std::set<std::string, std::less<>> names;
   for (uint32_t i = 0; i < n; ++i) {
     Module::Export e;
     uint8_t kind;
@@ -649,11 +648,8 @@ bool Compiler::export_section() noexcept {
     const size_t space[] = {m_.funcs_.size(), m_.tables_.size(), m_.memories_.size(), m_.globals_.size()};
     static const char* const kUnknownMsg[] = {"unknown function", "unknown table", "unknown memory", "unknown global"};
     if (e.index >= space[kind]) return fail(kUnknownMsg[kind]);
-    if (!names.insert(e.name).second) return fail("duplicate export name");
-    if (e.kind == ExternKind::Func) {
-      declare_ref(e.index);
-      m_.func_exports_.emplace(e.name, e.index);
-    }
+    if (!m_.export_names_.emplace(e.name, i).second) return fail("duplicate export name");
+    if (e.kind == ExternKind::Func) declare_ref(e.index);
     m_.exports_.push_back(std::move(e));
   }
   return true;
@@ -706,7 +702,7 @@ bool Compiler::element_section() noexcept {
         declare_ref(e.index);
       }
     }
-    if (seg.mode == SegmentMode::Active && m_.tables_[seg.table].elem != seg.type) return fail("type mismatch");
+    if (seg.mode == SegmentMode::Active && m_.tables_[seg.table].type.elem != seg.type) return fail("type mismatch");
     m_.elems_.push_back(std::move(seg));
   }
   return true;
@@ -761,7 +757,7 @@ bool Compiler::code_section() noexcept {
 void Compiler::emit_trampolines() noexcept {
   for (uint32_t f = 0; f < m_.funcs_.size(); ++f) {
     m_.funcs_[f].trampoline = pc();
-    op(m_.funcs_[f].imported ? Op::call_host : Op::call);
+    op(m_.funcs_[f].imported ? Op::call_import : Op::call);
     u32(f);
     u32(0);
     op(Op::done);
@@ -1037,20 +1033,22 @@ bool Compiler::instruction(uint32_t opc) noexcept {
       uint32_t g;
       if (!r_.u32(g)) return false;
       if (g >= m_.globals_.size()) return fail("unknown global");
-      return emit_popped(Op::global_get, {}, {g}, m_.globals_[g].type);
+      return emit_popped(m_.globals_[g].imported ? Op::global_get_ref : Op::global_get, {}, {g},
+                         m_.globals_[g].type.type);
     }
     case 0x24: {  // global.set
       uint32_t g;
       if (!r_.u32(g)) return false;
       if (g >= m_.globals_.size()) return fail("unknown global");
-      if (!m_.globals_[g].mut) return fail("global is immutable");
-      return emit_popped(Op::global_set, {m_.globals_[g].type}, {g});
+      if (!m_.globals_[g].type.mut) return fail("global is immutable");
+      return emit_popped(m_.globals_[g].imported ? Op::global_set_ref : Op::global_set, {m_.globals_[g].type.type},
+                         {g});
     }
     case 0x25: case 0x26: {  // table.get / table.set
       uint32_t t;
       if (!r_.u32(t)) return false;
       if (!need_table(t)) return false;
-      const ValType et = m_.tables_[t].elem;
+      const ValType et = m_.tables_[t].type.elem;
       return opc == 0x25 ? emit_popped(Op::table_get, {ValType::I32}, {t}, et)
                          : emit_popped(Op::table_set, {ValType::I32, et}, {t});
     }
@@ -1156,13 +1154,12 @@ bool Compiler::instruction(uint32_t opc) noexcept {
       push(ValType::I32);
       return true;
     }
-    case 0xD2: {  // ref.func: handle funcidx + 1
+    case 0xD2: {  // ref.func: the handle depends on the instance (funcaddr + 1)
       uint32_t f;
       if (!r_.u32(f)) return false;
       if (f >= m_.funcs_.size()) return fail("unknown function");
       if (f >= declared_.size() || !declared_[f]) return fail("undeclared function reference");
-      push_entry({ValType::FuncRef, Opnd::Kind::Const, 0, 0, uint64_t{f} + 1});
-      return true;
+      return emit_popped(Op::ref_func, {}, {f}, ValType::FuncRef);
     }
     case 0xFC08: {  // memory.init
       uint32_t d;
@@ -1185,7 +1182,7 @@ bool Compiler::instruction(uint32_t opc) noexcept {
       if (!r_.u32(e) || !r_.u32(t)) return false;
       if (e >= m_.elems_.size()) return fail("unknown elem segment");
       if (!need_table(t)) return false;
-      if (m_.tables_[t].elem != m_.elems_[e].type) return fail("type mismatch");
+      if (m_.tables_[t].type.elem != m_.elems_[e].type) return fail("type mismatch");
       return emit_popped(Op::table_init, {ValType::I32, ValType::I32, ValType::I32}, {e, t});
     }
     case 0xFC0D: {  // elem.drop
@@ -1197,13 +1194,13 @@ bool Compiler::instruction(uint32_t opc) noexcept {
     case 0xFC0E: {  // table.copy
       uint32_t d, s;
       if (!r_.u32(d) || !r_.u32(s) || !need_table(d) || !need_table(s)) return false;
-      if (m_.tables_[d].elem != m_.tables_[s].elem) return fail("type mismatch");
+      if (m_.tables_[d].type.elem != m_.tables_[s].type.elem) return fail("type mismatch");
       return emit_popped(Op::table_copy, {ValType::I32, ValType::I32, ValType::I32}, {d, s});
     }
     case 0xFC0F: case 0xFC10: case 0xFC11: {  // table.grow / table.size / table.fill
       uint32_t t;
       if (!r_.u32(t) || !need_table(t)) return false;
-      const ValType et = m_.tables_[t].elem;
+      const ValType et = m_.tables_[t].type.elem;
       if (opc == 0xFC0F) return emit_popped(Op::table_grow, {et, ValType::I32}, {t}, ValType::I32);
       if (opc == 0xFC10) return emit_popped(Op::table_size, {}, {t}, ValType::I32);
       return emit_popped(Op::table_fill, {ValType::I32, et, ValType::I32}, {t});
@@ -1654,7 +1651,7 @@ bool Compiler::op_call(uint32_t opc) noexcept {
     if (!r_.u32(table)) return false;
     if (idx >= m_.types_.size()) return fail("unknown type");
     if (!need_table(table)) return false;
-    if (m_.tables_[table].elem != ValType::FuncRef) return fail("type mismatch");
+    if (m_.tables_[table].type.elem != ValType::FuncRef) return fail("type mismatch");
     ft = &m_.types_[idx];
     canon = m_.canon_types_[idx];
   }
@@ -1667,7 +1664,7 @@ bool Compiler::op_call(uint32_t opc) noexcept {
   if (!dead()) {
     materialize_top(np);
     if (opc == 0x10) {
-      op(m_.funcs_[idx].imported ? Op::call_host : Op::call);
+      op(m_.funcs_[idx].imported ? Op::call_import : Op::call);
       u32(idx);
     } else {
       const uint32_t cell = src(index, index_h);
@@ -1697,6 +1694,7 @@ std::shared_ptr<const Module> Module::compile(std::span<const uint8_t> binary, c
     return nullptr;
   }
   m->code_.shrink_to_fit();
+  for (FuncInfo& f : m->funcs_) f.code = m->code_.data() + f.entry;
   return m;
 }
 

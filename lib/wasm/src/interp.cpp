@@ -1,11 +1,11 @@
-// Instances (spec §4.5.4 instantiation) and the interpreter: threaded dispatch (computed goto)
-// over the IR of ir.h, with the value stack and the frame stack on the heap so that an invocation
-// can suspend at a host import and resume later.
+// Invocations (Instance::call / resume) and the interpreter: threaded dispatch (computed goto) over
+// the IR of ir.h, with the value stack and the frame stack on the heap so that an invocation can
+// suspend at a host import and resume later.
 #include <algorithm>
 #include <cstring>
 
+#include "instance_impl.h"
 #include "ir.h"
-#include "module_impl.h"
 
 namespace interlude::wasm {
 namespace {
@@ -15,18 +15,6 @@ using namespace ir;
 static_assert(std::endian::native == std::endian::little, "linear memory and cells assume a little-endian host");
 
 constexpr uint32_t kInitialStackCells = 4096;
-constexpr uint64_t kFrameBytes = 16;  ///< footprint accounting per frame (fixed, not sizeof: deterministic)
-
-/// One suspended wasm activation: where the caller continues and its frame.
-struct Frame {
-  const uint32_t* ret;  ///< the caller's next instruction
-  uint32_t fp;          ///< the caller's frame base (cell index in the value stack)
-};
-
-struct TableInst {
-  std::vector<Value> elems;
-  uint32_t max = 0;  ///< min(declared max, Limits::max_table_size)
-};
 
 template <typename T> T get(Value c) noexcept {
   if constexpr (std::is_same_v<T, f32>) return std::bit_cast<f32>(static_cast<u32>(c));
@@ -51,83 +39,21 @@ inline f64 canonicalize(f64 x, bool canon) noexcept {
   return canon && x != x ? std::bit_cast<f64>(0x7FF8000000000000ull) : x;
 }
 
-/// Values from the host (call arguments, host function results) as cells: i32/f32 zero-extended.
-inline Value to_cell(ValType t, Value v) noexcept {
-  return t == ValType::I32 || t == ValType::F32 ? static_cast<uint32_t>(v) : v;
-}
-inline void to_cells(const std::vector<ValType>& types, const Value* in, Value* out) noexcept {
-  for (size_t i = 0; i < types.size(); ++i) out[i] = to_cell(types[i], in[i]);
-}
+const void* const* interpret(InstanceImpl* self, InstanceImpl* ctx, const uint32_t* ip, uint32_t fp_index,
+                             RunResult& out) noexcept;
 
-class InstanceImpl;
-const void* const* interpret(InstanceImpl* self, const uint32_t* ip, uint32_t fp_index, RunResult& out) noexcept;
+}  // namespace
 
-class InstanceImpl final : public Instance {
- public:
-  explicit InstanceImpl(std::shared_ptr<const ModuleImpl> m) noexcept : module_(std::move(m)), m_(*module_) {}
-
-  const Module& module() const noexcept override { return m_; }
-  RunResult call(uint32_t funcidx, std::span<const Value> args) noexcept override;
-  RunResult resume(std::span<const Value> results) noexcept override;
-  bool suspended() const noexcept override { return suspended_; }
-  std::span<const Value> results() const noexcept override { return results_; }
-  uint64_t fuel_remaining() const noexcept override { return fuel_; }
-  uint64_t fuel_consumed() const noexcept override { return metering_ ? fuel_limit_ - fuel_ : 0; }
-  bool consume_fuel(uint64_t amount) noexcept override {
-    if (!metering_) return true;
-    if (fuel_ < amount) {
-      fuel_ = 0;
-      return false;
-    }
-    fuel_ -= amount;
-    return true;
-  }
-  uint8_t* memory_data() noexcept override { return memory_.empty() ? nullptr : memory_.data(); }
-  const uint8_t* memory_data() const noexcept override { return memory_.empty() ? nullptr : memory_.data(); }
-  uint64_t memory_size() const noexcept override { return memory_.size(); }
-  uint64_t footprint_bytes() const noexcept override {
-    return uint64_t{memory_.size()} + 8 * uint64_t{stack_.size()} + kFrameBytes * uint64_t{frames_.size()};
-  }
-
-  /// Runs from `ip` with frame base `fp` and records the outcome (results, idle/suspended state).
-  RunResult run(const uint32_t* ip, uint32_t fp) noexcept;
-  InstantiateResult initialize(std::span<const HostImport> imports, uint64_t fuel_limit) noexcept;
-  Value eval(const ConstExpr& e) const noexcept {
-    switch (e.kind) {
-      case ConstExpr::Kind::Global: return globals_[e.index];
-      case ConstExpr::Kind::Func: return uint64_t{e.index} + 1;
-      default: return e.value;
-    }
-  }
-
-  std::shared_ptr<const ModuleImpl> module_;
-  const ModuleImpl& m_;
-  std::vector<HostImport> host_;  ///< by funcidx, for imported functions
-  std::vector<uint8_t> memory_;
-  uint32_t mem_max_pages_ = 0;  ///< min(declared max, Limits::max_memory_pages)
-  std::vector<Value> globals_;
-  std::vector<TableInst> tables_;
-  std::vector<std::vector<Value>> elem_segs_;  ///< element segment instances; dropped ones are empty
-  std::vector<uint8_t> data_dropped_;
-  bool metering_ = true;
-  uint64_t fuel_ = 0, fuel_limit_ = 0;
-  std::vector<Value> stack_;
-  std::vector<Frame> frames_;
-  std::vector<Value> results_, host_results_;
-  uint32_t entry_nresults_ = 0;
-  bool running_ = false, suspended_ = false;
-  const uint32_t* susp_ip_ = nullptr;  ///< where a suspended invocation continues
-  uint32_t susp_results_ = 0;          ///< cell receiving the suspended import's results
-  uint32_t susp_fp_ = 0, susp_nresults_ = 0, susp_type_ = 0;
-};
-
-RunResult InstanceImpl::run(const uint32_t* ip, uint32_t fp) noexcept {
+RunResult InstanceImpl::run(InstanceImpl* ctx, const uint32_t* ip, uint32_t fp) noexcept {
   RunResult out;
   running_ = true;
-  interpret(this, ip, fp, out);
+  interpret(this, ctx, ip, fp, out);
   running_ = false;
   if (out.status == RunStatus::Returned) results_.assign(stack_.begin(), stack_.begin() + entry_nresults_);
-  if (out.status != RunStatus::Suspended) frames_.clear();
+  if (out.status != RunStatus::Suspended) {
+    frames_.clear();
+    links_.clear();
+  }
   return out;
 }
 
@@ -143,100 +69,26 @@ RunResult InstanceImpl::call(uint32_t funcidx, std::span<const Value> args) noex
   if (stack_.size() < std::max(f.nparams, f.nresults)) return {RunStatus::Trapped, Trap::StackOverflow};
   to_cells(m_.types_[f.type].params, args.data(), stack_.data());
   entry_nresults_ = f.nresults;
-  return run(m_.code_.data() + f.trampoline, 0);
+  return run(this, m_.code_.data() + f.trampoline, 0);
 }
 
 RunResult InstanceImpl::resume(std::span<const Value> results) noexcept {
-  if (!suspended_ || running_ || results.size() != susp_nresults_) return {RunStatus::Trapped, Trap::BadSignature};
+  if (!suspended_ || running_ || results.size() != susp_type_->results.size())
+    return {RunStatus::Trapped, Trap::BadSignature};
   suspended_ = false;
-  to_cells(m_.types_[susp_type_].results, results.data(), stack_.data() + susp_results_);
-  return run(susp_ip_, susp_fp_);
+  to_cells(susp_type_->results, results.data(), stack_.data() + susp_results_);
+  return run(susp_ctx_, susp_ip_, susp_fp_);
 }
 
-InstantiateResult InstanceImpl::initialize(std::span<const HostImport> imports, uint64_t fuel_limit) noexcept {
-  InstantiateResult res;
-  const Limits& lim = m_.config_.limits;
-  if (imports.size() != m_.imports_.size()) {
-    res.error = "import count mismatch: module has " + std::to_string(m_.imports_.size()) + " imports, got " +
-                std::to_string(imports.size());
-    return res;
-  }
-  for (size_t i = 0; i < imports.size(); ++i)
-    if (m_.imports_[i].kind != ExternKind::Func) {
-      res.error = "unsupported import kind (only functions can be imported): " + m_.imports_[i].module + "." +
-                  m_.imports_[i].name;
-      return res;
-    }
-  host_.assign(imports.begin(), imports.end());
-  host_results_.resize(std::max(m_.max_import_results_, 1u));
-  metering_ = m_.config_.fuel_metering;
-  fuel_limit_ = fuel_limit;
-  fuel_ = metering_ ? fuel_limit : UINT64_MAX;
-
-  if (!m_.memories_.empty()) {
-    const MemoryDecl& mem = m_.memories_[0];
-    if (!consume_fuel(uint64_t{mem.min} * 1024)) {  // initial memory: 1024 fuel per page, before allocating
-      res.trap = Trap::OutOfFuel;
-      return res;
-    }
-    mem_max_pages_ = std::min(mem.max, lim.max_memory_pages);
-    memory_.resize(uint64_t{mem.min} * kPageSize);
-  }
-  globals_.reserve(m_.globals_.size());
-  for (const GlobalDecl& g : m_.globals_) globals_.push_back(eval(g.init));
-  tables_.resize(m_.tables_.size());
-  for (size_t i = 0; i < tables_.size(); ++i) {
-    tables_[i].elems.assign(m_.tables_[i].min, 0);
-    tables_[i].max = std::min(m_.tables_[i].max, lim.max_table_size);
-  }
-  elem_segs_.resize(m_.elems_.size());
-  for (size_t i = 0; i < elem_segs_.size(); ++i)
-    for (const ConstExpr& e : m_.elems_[i].init) elem_segs_[i].push_back(eval(e));
-  data_dropped_.assign(m_.datas_.size(), 0);
-
-  // Active element segments, then active data segments, in order; each is dropped once applied
-  // (spec §4.5.4, bulk-memory semantics: bounds are checked per segment when it is applied).
-  for (size_t i = 0; i < elem_segs_.size(); ++i) {
-    const ElemSegment& seg = m_.elems_[i];
-    if (seg.mode == SegmentMode::Active) {
-      std::vector<Value>& table = tables_[seg.table].elems;
-      const uint64_t offset = static_cast<uint32_t>(eval(seg.offset));
-      if (offset + elem_segs_[i].size() > table.size()) {
-        res.trap = Trap::TableOutOfBounds;
-        return res;
-      }
-      std::copy(elem_segs_[i].begin(), elem_segs_[i].end(), table.begin() + static_cast<ptrdiff_t>(offset));
-    }
-    if (seg.mode != SegmentMode::Passive) elem_segs_[i] = {};
-  }
-  for (size_t i = 0; i < m_.datas_.size(); ++i) {
-    const DataSegment& seg = m_.datas_[i];
-    if (seg.mode != SegmentMode::Active) continue;
-    const uint64_t offset = static_cast<uint32_t>(eval(seg.offset));
-    if (offset + seg.bytes.size() > memory_.size()) {
-      res.trap = Trap::MemoryOutOfBounds;
-      return res;
-    }
-    if (!seg.bytes.empty()) std::memcpy(memory_.data() + offset, seg.bytes.data(), seg.bytes.size());
-    data_dropped_[i] = 1;
-  }
-  if (m_.start_) {
-    const RunResult r = call(*m_.start_, {});
-    if (r.status == RunStatus::Trapped) {
-      res.trap = r.trap;
-      return res;
-    }
-    if (r.status == RunStatus::Suspended) {
-      res.error = "start function suspended at a host import";
-      return res;
-    }
-  }
-  return res;
-}
+namespace {
 
 // The interpreter. With self == nullptr it only returns the dispatch table (ir::handlers()).
-// Registers: ip (next instruction), fp (frame base), mem/mem_size (linear memory 0), fuel.
-const void* const* interpret(InstanceImpl* self, const uint32_t* ip, uint32_t fp_index, RunResult& out) noexcept {
+// `self` owns the stacks of the invocation; `cur` is the instance whose code runs (it changes on a
+// call into another instance's function and back). Registers: ip (next instruction), fp (frame
+// base), and the context of `cur`, reloaded only when `cur` changes or after a host call: funcs,
+// globals, mem/mem_size (linear memory 0), fuel.
+const void* const* interpret(InstanceImpl* self, InstanceImpl* cur, const uint32_t* ip, uint32_t fp_index,
+                             RunResult& out) noexcept {
   static const void* const kTable[] = {
 #define INTERLUDE_L_MISC(name) &&L_##name,
 #define INTERLUDE_L_CMP(name, opc, T, cond, inv) &&L_##name##_rr, &&L_##name##_ri, &&L_br_##name##_rr, &&L_br_##name##_ri,
@@ -256,26 +108,45 @@ const void* const* interpret(InstanceImpl* self, const uint32_t* ip, uint32_t fp
   };
   static_assert(sizeof(kTable) / sizeof(kTable[0]) == static_cast<size_t>(Op::count_));
   if (!self) return kTable;
+  // Return point of a frame called from another instance (see Link).
+  static const void* const kSwitchBack[] = {&&L_switch_back};
+  const uint32_t* const switch_back = reinterpret_cast<const uint32_t*>(kSwitchBack);
 
   InstanceImpl& s = *self;
-  const ModuleImpl& m = s.m_;
-  const uint32_t* const code = m.code_.data();
-  const FuncInfo* const funcs = m.funcs_.data();
-  const uint64_t nfuncs = m.funcs_.size();
-  const uint64_t max_depth = m.config_.limits.max_call_depth;
-  const uint64_t max_stack = m.config_.limits.max_value_stack;
-  const bool canon = m.config_.canonical_nan;
-  const bool metering = s.metering_;
-  Value* const globals = s.globals_.data();
+  const uint64_t max_depth = s.m_.config_.limits.max_call_depth;
+  const uint64_t max_stack = s.m_.config_.limits.max_value_stack;
   Value* stack = s.stack_.data();
   Value* fp = stack + fp_index;
-  uint8_t* mem = s.memory_.data();
-  uint64_t mem_size = s.memory_.size();
-  uint64_t fuel = s.fuel_;
+  const std::vector<FuncInst>& sfuncs = s.store_.funcs_;  // by funcaddr
+  const ModuleImpl* m = nullptr;
+  const FuncInfo* funcs = nullptr;
+  Value* globals = nullptr;
+  uint8_t* mem = nullptr;
+  uint64_t mem_size = 0;
+  uint64_t fuel = 0;
+  bool canon = false, metering = false;
   Trap trap = Trap::Unreachable;
-  const FuncInfo* callee = nullptr;  // for `enter` and `host_call`
+  const FuncInfo* callee = nullptr;  // for `enter`
+  const FuncInst* target = nullptr;  // for `call_target` and `host_call`
   uint32_t call_base = 0;
   const uint32_t* call_ret = nullptr;
+
+#define LOAD_MEMORY()                                                  \
+  do {                                                                 \
+    mem = cur->memory_ ? cur->memory_->bytes.data() : nullptr;         \
+    mem_size = cur->memory_ ? cur->memory_->bytes.size() : 0;          \
+  } while (0)
+#define LOAD_CONTEXT()                          \
+  do {                                          \
+    m = &cur->m_;                               \
+    funcs = m->funcs_.data();                   \
+    canon = m->config_.canonical_nan;           \
+    metering = cur->metering_;                  \
+    fuel = cur->fuel_;                          \
+    globals = cur->globals_.data();             \
+    LOAD_MEMORY();                              \
+  } while (0)
+  LOAD_CONTEXT();
 
 #define NEXT()                                \
   do {                                        \
@@ -440,23 +311,28 @@ L_call:
   call_base = ip[3];
   call_ret = ip + 4;
   goto enter;
-L_call_host:
-  callee = &funcs[ip[2]];
+L_call_import:
+  target = &sfuncs[cur->func_addrs_[ip[2]]];
   call_base = ip[3];
   call_ret = ip + 4;
-  goto host_call;
+  goto call_target;
 L_call_indirect : {
-  const std::vector<Value>& table = s.tables_[ip[3]].elems;
+  const std::vector<Value>& table = cur->tables_[ip[3]]->elems;
   const uint32_t i = U32(4);
   if (i >= table.size()) TRAP(TableOutOfBounds);
-  if (table[i] == 0) TRAP(IndirectCallToNull);
-  if (table[i] > nfuncs) TRAP(BadSignature);  // not a function of this module (e.g. a host-made funcref)
-  callee = &funcs[table[i] - 1];
-  if (callee->canon_type != ip[2]) TRAP(BadSignature);
+  const Value h = table[i];
+  if (h == 0) TRAP(IndirectCallToNull);
+  if (h > sfuncs.size()) TRAP(BadSignature);  // not a function of this store (e.g. a host-made funcref)
+  target = &sfuncs[h - 1];
   call_base = ip[5];
   call_ret = ip + 6;
-  if (callee->imported) goto host_call;
-  goto enter;
+  if (target->inst == cur) {  // the common case: a function of this instance
+    callee = target->info;
+    if (callee->canon_type != ip[2]) TRAP(BadSignature);
+    goto enter;
+  }
+  if (*target->type != m->types_[ip[2]]) TRAP(BadSignature);
+  goto call_target;
 }
 L_ret : {
   const Frame f = s.frames_.back();
@@ -465,8 +341,17 @@ L_ret : {
   fp = stack + f.fp;
   NEXT();
 }
+L_switch_back : {
+  const Link l = s.links_.back();
+  s.links_.pop_back();
+  cur->fuel_ = fuel;
+  cur = l.caller;
+  LOAD_CONTEXT();
+  ip = l.ret;
+  NEXT();
+}
 L_done:
-  s.fuel_ = fuel;
+  cur->fuel_ = fuel;
   out = {RunStatus::Returned, Trap::Unreachable};
   return nullptr;
 
@@ -477,6 +362,18 @@ L_global_get:
   NEXT();
 L_global_set:
   globals[ip[2]] = CELL(3);
+  ip += 4;
+  NEXT();
+L_global_get_ref:
+  CELL(2) = *cur->global_refs_[ip[3]];
+  ip += 4;
+  NEXT();
+L_global_set_ref:
+  *cur->global_refs_[ip[2]] = CELL(3);
+  ip += 4;
+  NEXT();
+L_ref_func:
+  CELL(2) = uint64_t{cur->func_addrs_[ip[3]]} + 1;
   ip += 4;
   NEXT();
 
@@ -490,13 +387,12 @@ L_memory_grow : {
   // costs only the operator's static fuel: it allocates nothing (adversarial case T28).
   const uint32_t delta = U32(3);
   const uint64_t old_pages = mem_size / kPageSize;
-  if (old_pages + delta > s.mem_max_pages_) {
+  if (old_pages + delta > grow_limit(*cur->memory_, m->config_.limits)) {
     CELL(2) = UINT32_MAX;
   } else {
     CHARGE(uint64_t{delta} * 1024);
-    s.memory_.resize((old_pages + delta) * kPageSize);
-    mem = s.memory_.data();
-    mem_size = s.memory_.size();
+    cur->memory_->bytes.resize((old_pages + delta) * kPageSize);
+    LOAD_MEMORY();
     CELL(2) = old_pages;
   }
   ip += 4;
@@ -519,8 +415,8 @@ L_memory_copy : {
   NEXT();
 }
 L_memory_init : {
-  const std::vector<uint8_t>& data = m.datas_[ip[2]].bytes;
-  const uint64_t len = s.data_dropped_[ip[2]] ? 0 : data.size();
+  const std::vector<uint8_t>& data = m->datas_[ip[2]].bytes;
+  const uint64_t len = cur->data_dropped_[ip[2]] ? 0 : data.size();
   const uint64_t d = U32(3), src = U32(4), n = U32(5);
   CHARGE((n + 63) / 64);
   if (src + n > len || d + n > mem_size) TRAP(MemoryOutOfBounds);
@@ -529,13 +425,13 @@ L_memory_init : {
   NEXT();
 }
 L_data_drop:
-  s.data_dropped_[ip[2]] = 1;
+  cur->data_dropped_[ip[2]] = 1;
   ip += 3;
   NEXT();
 
   // ---- tables (bulk ops: 1 fuel per 16 elements, rounded up, charged before the bounds check) ----
 L_table_get : {
-  const std::vector<Value>& t = s.tables_[ip[3]].elems;
+  const std::vector<Value>& t = cur->tables_[ip[3]]->elems;
   const uint32_t i = U32(4);
   if (i >= t.size()) TRAP(TableOutOfBounds);
   CELL(2) = t[i];
@@ -543,7 +439,7 @@ L_table_get : {
   NEXT();
 }
 L_table_set : {
-  std::vector<Value>& t = s.tables_[ip[2]].elems;
+  std::vector<Value>& t = cur->tables_[ip[2]]->elems;
   const uint32_t i = U32(3);
   if (i >= t.size()) TRAP(TableOutOfBounds);
   t[i] = CELL(4);
@@ -551,14 +447,14 @@ L_table_set : {
   NEXT();
 }
 L_table_size:
-  CELL(2) = s.tables_[ip[3]].elems.size();
+  CELL(2) = cur->tables_[ip[3]]->elems.size();
   ip += 4;
   NEXT();
 L_table_grow : {
-  TableInst& t = s.tables_[ip[3]];
+  TableInst& t = *cur->tables_[ip[3]];
   const uint64_t n = U32(5), old = t.elems.size();
   CHARGE((n + 15) / 16);
-  if (old + n > t.max) {
+  if (old + n > grow_limit(t, m->config_.limits)) {
     CELL(2) = UINT32_MAX;
   } else {
     t.elems.resize(old + n, CELL(4));
@@ -568,7 +464,7 @@ L_table_grow : {
   NEXT();
 }
 L_table_fill : {
-  std::vector<Value>& t = s.tables_[ip[2]].elems;
+  std::vector<Value>& t = cur->tables_[ip[2]]->elems;
   const uint64_t i = U32(3), n = U32(5);
   CHARGE((n + 15) / 16);
   if (i + n > t.size()) TRAP(TableOutOfBounds);
@@ -577,8 +473,8 @@ L_table_fill : {
   NEXT();
 }
 L_table_copy : {
-  std::vector<Value>& dt = s.tables_[ip[2]].elems;
-  const std::vector<Value>& st = s.tables_[ip[3]].elems;
+  std::vector<Value>& dt = cur->tables_[ip[2]]->elems;
+  const std::vector<Value>& st = cur->tables_[ip[3]]->elems;
   const uint64_t d = U32(4), src = U32(5), n = U32(6);
   CHARGE((n + 15) / 16);
   if (d + n > dt.size() || src + n > st.size()) TRAP(TableOutOfBounds);
@@ -587,8 +483,8 @@ L_table_copy : {
   NEXT();
 }
 L_table_init : {
-  const std::vector<Value>& seg = s.elem_segs_[ip[2]];
-  std::vector<Value>& t = s.tables_[ip[3]].elems;
+  const std::vector<Value>& seg = cur->elem_segs_[ip[2]];
+  std::vector<Value>& t = cur->tables_[ip[3]]->elems;
   const uint64_t d = U32(4), src = U32(5), n = U32(6);
   CHARGE((n + 15) / 16);
   if (src + n > seg.size() || d + n > t.size()) TRAP(TableOutOfBounds);
@@ -597,7 +493,7 @@ L_table_init : {
   NEXT();
 }
 L_elem_drop:
-  s.elem_segs_[ip[2]] = {};
+  cur->elem_segs_[ip[2]] = {};
   ip += 3;
   NEXT();
 
@@ -615,18 +511,34 @@ enter : {
   s.frames_.push_back({call_ret, static_cast<uint32_t>(caller_fp)});
   fp = stack + callee_fp;
   std::fill(fp + callee->nparams, fp + callee->nlocals, Value{0});
-  ip = code + callee->entry;
+  ip = callee->code;
   NEXT();
 }
+call_target:  // `target` is an imported function or another instance's: host function or wasm
+  if (!target->inst) goto host_call;
+  if (target->inst != cur) {  // switch to the callee's instance; its frame returns to switch_back
+    s.links_.push_back({cur, call_ret});
+    call_ret = switch_back;
+    cur->fuel_ = fuel;
+    cur = target->inst;
+    LOAD_CONTEXT();
+  }
+  callee = target->info;
+  goto enter;
 host_call : {
-  const HostImport& h = s.host_[static_cast<size_t>(callee - funcs)];
-  if (!h.fn) TRAP(UnknownExternalFunction);
-  s.fuel_ = fuel;
-  const HostResult hr = h.fn(h.env, s, fp + call_base, s.host_results_.data());
-  fuel = s.fuel_;
+  // Copies: the host may add functions to the store, which moves its FuncInsts.
+  const HostImport host = target->host;
+  const FuncType* const type = target->type;
+  if (!host.fn) TRAP(UnknownExternalFunction);
+  if (s.host_results_.size() < type->results.size()) s.host_results_.resize(type->results.size());
+  cur->fuel_ = fuel;
+  const HostResult hr = host.fn(host.env, *cur, fp + call_base, s.host_results_.data());
+  // The host may have charged fuel, and may have run other instances of the store (growing a
+  // shared memory): reload.
+  LOAD_CONTEXT();
   switch (hr.signal) {
     case HostSignal::Continue:
-      to_cells(m.types_[callee->type].results, s.host_results_.data(), fp + call_base);
+      to_cells(type->results, s.host_results_.data(), fp + call_base);
       ip = call_ret;
       NEXT();
     case HostSignal::Trap:
@@ -637,11 +549,11 @@ host_call : {
       return nullptr;
     case HostSignal::Suspend:
       s.suspended_ = true;
+      s.susp_ctx_ = cur;
       s.susp_ip_ = call_ret;
       s.susp_fp_ = static_cast<uint32_t>(fp - stack);
       s.susp_results_ = s.susp_fp_ + call_base;
-      s.susp_nresults_ = callee->nresults;
-      s.susp_type_ = callee->type;
+      s.susp_type_ = type;
       out = {RunStatus::Suspended, Trap::Unreachable};
       return nullptr;
   }
@@ -649,10 +561,12 @@ host_call : {
 }
 
 do_trap:
-  s.fuel_ = fuel;
+  cur->fuel_ = fuel;
   out = {RunStatus::Trapped, trap};
   return nullptr;
 
+#undef LOAD_MEMORY
+#undef LOAD_CONTEXT
 #undef NEXT
 #undef TRAP
 #undef CHARGE
@@ -666,51 +580,7 @@ do_trap:
 
 const void* const* ir::handlers() noexcept {
   RunResult unused;
-  return interpret(nullptr, nullptr, 0, unused);
-}
-
-InstantiateResult Instance::instantiate(std::shared_ptr<const Module> module, std::span<const HostImport> imports,
-                                        uint64_t fuel_limit) noexcept {
-  if (!module) return {nullptr, std::nullopt, "no module"};
-  auto inst = std::make_unique<InstanceImpl>(std::static_pointer_cast<const ModuleImpl>(std::move(module)));
-  InstantiateResult res = inst->initialize(imports, fuel_limit);
-  if (!res.trap && res.error.empty()) res.instance = std::move(inst);
-  return res;
-}
-
-const char* trap_message(Trap t) noexcept {
-  switch (t) {
-    case Trap::Unreachable: return "unreachable";
-    case Trap::MemoryOutOfBounds: return "out of bounds memory access";
-    case Trap::TableOutOfBounds: return "out of bounds table access";
-    case Trap::IndirectCallToNull: return "uninitialized element";
-    case Trap::IntegerDivisionByZero: return "integer divide by zero";
-    case Trap::IntegerOverflow: return "integer overflow";
-    case Trap::BadConversionToInteger: return "invalid conversion to integer";
-    case Trap::StackOverflow: return "call stack exhausted";
-    case Trap::BadSignature: return "indirect call type mismatch";
-    case Trap::OutOfFuel: return "out of fuel";
-    case Trap::UnknownExternalFunction: return "unknown external function";
-  }
-  return "unknown trap";
-}
-
-bool Instance::memory_read(uint64_t offset, std::span<uint8_t> out) const noexcept {
-  if (offset > memory_size() || out.size() > memory_size() - offset) return false;
-  if (!out.empty()) std::memcpy(out.data(), memory_data() + offset, out.size());
-  return true;
-}
-
-bool Instance::memory_write(uint64_t offset, std::span<const uint8_t> in) noexcept {
-  uint8_t* p = memory_range(offset, in.size());
-  if (!p) return in.empty() && offset <= memory_size();
-  std::memcpy(p, in.data(), in.size());
-  return true;
-}
-
-uint8_t* Instance::memory_range(uint64_t offset, uint64_t len) noexcept {
-  if (offset > memory_size() || len > memory_size() - offset || memory_data() == nullptr) return nullptr;
-  return memory_data() + offset;
+  return interpret(nullptr, nullptr, nullptr, 0, unused);
 }
 
 }  // namespace interlude::wasm

@@ -210,13 +210,17 @@ using f64 = double;
   X(copy)          /* [dst src] */                                                      \
   X(const64)       /* [dst imm64] */                                                    \
   X(call)          /* [funcidx base]: callee frame starts at slot base */               \
-  X(call_host)     /* [funcidx base]: imported function */                              \
+  X(call_import)   /* [funcidx base]: imported function (host or another instance's) */ \
   X(call_indirect) /* [canonical typeidx tableidx index base] */                        \
   X(ret)           /* results already in slots 0.. */                                   \
+  X(switch_back)   /* return from another instance's function to the caller's instance */ \
   X(done)          /* end of an invocation trampoline */                                \
   X(select)        /* [dst a b cond] */                                                 \
-  X(global_get)    /* [dst globalidx] */                                                \
+  X(ref_func)      /* [dst funcidx]: funcaddr + 1 in the instance's store */            \
+  X(global_get)    /* [dst globalidx]: defined global */                                \
   X(global_set)    /* [globalidx src] */                                                \
+  X(global_get_ref) /* [dst globalidx]: imported global, through its cell pointer */    \
+  X(global_set_ref) /* [globalidx src] */                                               \
   X(memory_size)   /* [dst] */                                                          \
   X(memory_grow)   /* [dst delta] */                                                    \
   X(memory_fill)   /* [d val n] */                                                      \

@@ -25,6 +25,7 @@ struct FuncInfo {
   uint32_t canon_type = 0;   ///< smallest typeidx with an equal functype (call_indirect check).
   bool imported = false;
   uint32_t entry = 0;        ///< defined: code offset (units) of the body.
+  const uint32_t* code = nullptr;  ///< defined: address of the body in ModuleImpl::code_ (set last).
   uint32_t trampoline = 0;   ///< code offset of `call f, base 0; done`, used by Instance::call.
   uint32_t nparams = 0;
   uint32_t nresults = 0;
@@ -33,23 +34,19 @@ struct FuncInfo {
 };
 
 struct TableDecl {
-  ValType elem = ValType::FuncRef;
-  uint32_t min = 0;
-  uint32_t max = UINT32_MAX;  ///< UINT32_MAX when no maximum is declared.
+  TableType type;
   bool imported = false;
 };
 
 struct MemoryDecl {
-  uint32_t min = 0;
-  uint32_t max = kMaxSpecPages;  ///< kMaxSpecPages when no maximum is declared.
+  MemoryType type;
   bool imported = false;
 };
 
 struct GlobalDecl {
-  ValType type = ValType::I32;
-  bool mut = false;
+  GlobalType type;
   bool imported = false;
-  ConstExpr init;
+  ConstExpr init;  ///< defined globals only
 };
 
 enum class SegmentMode : uint8_t { Active, Passive, Declarative };
@@ -79,9 +76,21 @@ class ModuleImpl final : public Module {
     return funcidx < funcs_.size() ? &types_[funcs_[funcidx].type] : nullptr;
   }
   std::optional<uint32_t> exported_function(std::string_view name) const noexcept override {
-    auto it = func_exports_.find(name);
-    if (it == func_exports_.end()) return std::nullopt;
-    return it->second;
+    const Export* e = find_export(name);
+    if (!e || e->kind != ExternKind::Func) return std::nullopt;
+    return e->index;
+  }
+  std::optional<TableType> table_type(uint32_t tableidx) const noexcept override {
+    if (tableidx >= tables_.size()) return std::nullopt;
+    return tables_[tableidx].type;
+  }
+  std::optional<MemoryType> memory_type(uint32_t memidx) const noexcept override {
+    if (memidx >= memories_.size()) return std::nullopt;
+    return memories_[memidx].type;
+  }
+  std::optional<GlobalType> global_type(uint32_t globalidx) const noexcept override {
+    if (globalidx >= globals_.size()) return std::nullopt;
+    return globals_[globalidx].type;
   }
   std::optional<std::span<const uint8_t>> custom_section(std::string_view name) const noexcept override {
     for (const auto& [n, bytes] : customs_)
@@ -89,14 +98,19 @@ class ModuleImpl final : public Module {
     return std::nullopt;
   }
   bool has_memory() const noexcept override { return !memories_.empty(); }
-  uint32_t initial_memory_pages() const noexcept override { return memories_.empty() ? 0 : memories_[0].min; }
+  uint32_t initial_memory_pages() const noexcept override { return memories_.empty() ? 0 : memories_[0].type.min; }
+
+  const Export* find_export(std::string_view name) const noexcept {
+    auto it = export_names_.find(name);
+    return it == export_names_.end() ? nullptr : &exports_[it->second];
+  }
 
   Config config_;
   std::vector<FuncType> types_;
   std::vector<uint32_t> canon_types_;  ///< typeidx -> smallest typeidx with an equal functype.
   std::vector<Import> imports_;
   std::vector<Export> exports_;
-  std::map<std::string, uint32_t, std::less<>> func_exports_;
+  std::map<std::string, uint32_t, std::less<>> export_names_;  ///< export name -> index in exports_
   std::vector<std::pair<std::string, std::vector<uint8_t>>> customs_;
   std::vector<FuncInfo> funcs_;
   uint32_t num_imported_funcs_ = 0;
@@ -106,7 +120,6 @@ class ModuleImpl final : public Module {
   std::vector<ElemSegment> elems_;
   std::vector<DataSegment> datas_;
   std::optional<uint32_t> start_;
-  uint32_t max_import_results_ = 0;  ///< most results of any imported function type.
   std::vector<uint32_t> code_;       ///< the IR of every function and trampoline (ir.h).
 };
 

@@ -31,8 +31,9 @@ enum class ValType : uint8_t {
 };
 
 /// A value as raw bits. i32/f32: the 32 bits zero-extended; i64/f64: the 64 bits.
-/// funcref: 0 = null, otherwise an engine-internal non-zero handle; externref: 0 = null,
-/// otherwise (host value + 1).
+/// funcref: 0 = null, otherwise (funcaddr + 1), the function's address in its Store (see Extern;
+/// deterministic: addresses are handed out in allocation order); externref: 0 = null, otherwise
+/// (host value + 1).
 using Value = uint64_t;
 
 /// functype (spec §2.3.5): parameter and result valtypes.
@@ -44,6 +45,39 @@ struct FuncType {
 
 /// externtype kinds (spec §2.5.10 / binary §5.5.5 importdesc and exportdesc tags).
 enum class ExternKind : uint8_t { Func = 0, Table = 1, Memory = 2, Global = 3 };
+
+/// tabletype (spec §2.3.10): element reftype (FuncRef or ExternRef) and limits in elements.
+struct TableType {
+  ValType elem = ValType::FuncRef;
+  uint32_t min = 0;
+  std::optional<uint32_t> max;  ///< nullopt: no declared maximum.
+  bool operator==(const TableType&) const = default;
+};
+
+/// memtype (spec §2.3.9): limits in pages (1 page = 65,536 bytes).
+struct MemoryType {
+  uint32_t min = 0;
+  std::optional<uint32_t> max;  ///< nullopt: no declared maximum (the spec bound is 65,536 pages).
+  bool operator==(const MemoryType&) const = default;
+};
+
+/// globaltype (spec §2.3.11): valtype and mutability.
+struct GlobalType {
+  ValType type = ValType::I32;
+  bool mut = false;
+  bool operator==(const GlobalType&) const = default;
+};
+
+/// An external value (spec §4.2.11 externval): the address of a function, table, memory or global
+/// instance in a Store. Addresses count per kind from 0 in allocation order, so they (and the
+/// funcref handles funcaddr + 1 built from them) are deterministic. Instance::exported gives the
+/// externs of an instance's exports; Store::add_* make host externs; Store::instantiate takes one
+/// extern per import. An Extern is only meaningful in the store it came from.
+struct Extern {
+  ExternKind kind = ExternKind::Func;
+  uint32_t addr = 0;  ///< funcaddr / tableaddr / memaddr / globaladdr in the store.
+  bool operator==(const Extern&) const = default;
+};
 
 /// Trap kinds. The numbering is the protocol's rWasm TrapCode (protocol.md §2.3) so that the
 /// runtime maps a trap to an ExitCode as -2001 - code.
@@ -86,6 +120,14 @@ struct Limits {
   uint32_t max_segment_size = 16u << 20;   ///< bytes of one data segment / entries of one elem segment.
   uint32_t max_imports = 1u << 16;
   uint32_t max_exports = 1u << 16;
+  /// Validation work budget, which keeps compile time linear in the module size: one unit per
+  /// local of each function (params + declared) and per operand checked or pushed for a block,
+  /// label or call type (block params and results, br/br_if/br_table/return values, br_table
+  /// value moves, call params and results). A module needing more than
+  /// max(min_compile_work, compile_work_per_byte x module bytes) units is rejected with
+  /// "limit compile work exceeded".
+  uint32_t compile_work_per_byte = 16;
+  uint32_t min_compile_work = 1u << 20;
 };
 
 /// Engine configuration, fixed when a module is compiled (part of the module cache key).
@@ -118,6 +160,9 @@ class Module {
     std::string name;
     ExternKind kind = ExternKind::Func;
     uint32_t type_index = 0;  ///< for Func: typeidx of the import.
+    /// Index the import takes in its kind's index space (funcidx / tableidx / memidx / globalidx);
+    /// its type: function_type, table_type, memory_type or global_type of that index.
+    uint32_t index = 0;
   };
   struct Export {
     std::string name;
@@ -144,6 +189,11 @@ class Module {
   virtual std::optional<uint32_t> exported_function(std::string_view name) const noexcept = 0;
   /// Contents of the first custom section named `name` (e.g. "input"), or nullopt.
   virtual std::optional<std::span<const uint8_t>> custom_section(std::string_view name) const noexcept = 0;
+  /// Types of table `tableidx`, memory `memidx`, global `globalidx` (imported ones first, as in
+  /// the index spaces); nullopt if out of range.
+  virtual std::optional<TableType> table_type(uint32_t tableidx) const noexcept = 0;
+  virtual std::optional<MemoryType> memory_type(uint32_t memidx) const noexcept = 0;
+  virtual std::optional<GlobalType> global_type(uint32_t globalidx) const noexcept = 0;
   /// True if the module defines or imports a linear memory.
   virtual bool has_memory() const noexcept = 0;
   /// Initial pages of memory 0 (0 if none).
@@ -172,8 +222,10 @@ struct HostResult {
 
 /// A host function bound to a function import. `args` holds the params (FuncType order),
 /// `results` has room for the results, which the function writes before returning Continue.
-/// With Suspend, results are supplied later by Instance::resume. The function may use
-/// `instance` (memory, fuel) but must not call Instance::call or Instance::resume on it.
+/// With Suspend, results are supplied later by Instance::resume. `instance` is the instance whose
+/// code made the call (for a function linked through a Store and reached by call_indirect from
+/// another instance: that caller). The function may use `instance` (memory, fuel) but must not call
+/// Instance::call or Instance::resume on it or on another instance taking part in the invocation.
 using HostFunction = HostResult (*)(void* env, Instance& instance, const Value* args, Value* results) noexcept;
 
 /// One import binding, in the module's import order.
@@ -203,14 +255,29 @@ struct InstantiateResult {
   std::string error;         ///< set on a link error (e.g. import count or kind mismatch).
 };
 
+/// Result of Store::instantiate. The store owns the instance, also when initialisation trapped
+/// (its functions may already sit in imported tables: spec §4.5.4, Wasm 2.0), so `instance` is a
+/// non-owning pointer, valid while the store lives; it is null on a link error or a trap.
+struct StoreInstantiateResult {
+  Instance* instance = nullptr;  ///< owned by the store.
+  std::optional<Trap> trap;      ///< set if initialisation trapped.
+  std::string error;         ///< set on a link error ("incompatible import type: m.name", ...).
+};
+
+class Store;
+
 /// One instantiation of a Module: memory, globals, tables, fuel counter, and the heap-resident
 /// value and frame stacks of at most one in-progress (possibly suspended) invocation.
+///
+/// Every instance lives in a Store (spec §4.2.3). Instance::instantiate gives the new instance a
+/// private store that it owns; Store::instantiate links an instance with others of one store.
 class Instance {
  public:
-  /// Instantiates `module` (spec §4.5.4): binds `imports` (one per module import, in order;
-  /// only function imports are supported here), allocates memory/tables/globals, charges initial
-  /// memory fuel (1024 per page) when metering, runs active data/elem segments and the start
-  /// function. `fuel_limit` is the fuel available to everything this instance runs.
+  /// Instantiates `module` (spec §4.5.4) in a new private store: binds `imports` (one per module
+  /// import, in order; only function imports can be bound this way), allocates memory/tables/
+  /// globals, charges initial memory fuel (1024 per page of a defined memory) when metering, runs
+  /// active element then data segments and the start function. `fuel_limit` is the fuel available
+  /// to everything this instance runs.
   /// Errors: a wrong import count or a non-function import -> `error`; OutOfFuel, an out-of-bounds
   /// segment (MemoryOutOfBounds / TableOutOfBounds) or a trapping start function -> `trap`; in
   /// both cases `instance` is null. A start function that Halts just ends; one that Suspends is
@@ -221,6 +288,10 @@ class Instance {
   virtual ~Instance() = default;
 
   virtual const Module& module() const noexcept = 0;
+  /// The store this instance lives in (its private store after Instance::instantiate).
+  virtual Store& store() noexcept = 0;
+  /// The export `name` as an extern value of store() (spec §4.5.4 export instances), or nullopt.
+  virtual std::optional<Extern> exported(std::string_view name) const noexcept = 0;
 
   /// Starts `funcidx` with `args` (must match its params). Requires !suspended(). Misuse (unknown
   /// funcidx, wrong argument count, called while suspended or from inside a host function)
@@ -257,6 +328,58 @@ class Instance {
   /// Bytes held by this instance (memory + stacks), for the runtime's in-flight memory cap:
   /// memory_size() + 8 per value-stack cell + 16 per wasm frame. Deterministic (no allocator capacity).
   virtual uint64_t footprint_bytes() const noexcept = 0;
+};
+
+/// A store (spec §4.2.3): owns function, table, memory and global instances and the module
+/// instances made by Store::instantiate, which can import each other's exports: a memory, table or
+/// mutable global is shared by every instance that imports it, and a funcref keeps denoting its
+/// function in every instance (a function of instance A called through B's table runs with A's
+/// memory, globals and tables). Invocations run on the stacks of the instance that was called;
+/// fuel is charged to the instance whose code runs (each has its own fuel_limit). Not thread-safe:
+/// use one store from one thread at a time.
+class Store {
+ public:
+  /// An empty store. `limits` bound the initial size of host-made tables and memories
+  /// (max_table_size, max_memory_pages); table.grow and memory.grow are bounded by the Limits of
+  /// the module whose code grows them.
+  static std::unique_ptr<Store> create(const Limits& limits = {}) noexcept;
+
+  virtual ~Store() = default;
+
+  /// Allocates a host function of type `type` (spec §4.5.3.2 allochostfunc). `fn.fn == nullptr`
+  /// makes a function whose calls trap UnknownExternalFunction.
+  virtual Extern add_function(const FuncType& type, HostImport fn) noexcept = 0;
+  /// Allocates a table of `type` with every element `init` (0 = null). nullopt if type.elem is not
+  /// a reftype, type.min exceeds Limits::max_table_size or type.max < type.min.
+  virtual std::optional<Extern> add_table(const TableType& type, Value init) noexcept = 0;
+  /// Allocates a zero-filled memory of `type`. nullopt if type.min exceeds
+  /// Limits::max_memory_pages, or type.max < type.min, or type.max > 65,536 pages.
+  virtual std::optional<Extern> add_memory(const MemoryType& type) noexcept = 0;
+  /// Allocates a global of `type` holding `value` (raw bits, see Value).
+  virtual Extern add_global(const GlobalType& type, Value value) noexcept = 0;
+
+  /// Instantiates `module` in this store (spec §4.5.4), importing `imports` (one extern of this
+  /// store per module import, in order) and matching them (spec §4.5.2, Wasm 2.0 import
+  /// subtyping: equal function and global types; table element types equal; limits: current size
+  /// >= wanted min, and if a maximum is wanted, a provided maximum <= it). Then as
+  /// Instance::instantiate: allocation, initial memory fuel, element then data segments, start.
+  /// A segment or start function that traps leaves its earlier writes to imported tables and
+  /// memories in place. Errors: wrong import count, unknown address, kind or type mismatch ->
+  /// `error` (nothing allocated); a trap -> `trap`.
+  virtual StoreInstantiateResult instantiate(std::shared_ptr<const Module> module, std::span<const Extern> imports,
+                                             uint64_t fuel_limit) noexcept = 0;
+
+  /// Value of the global `global` (raw bits); nullopt if it is not a global of this store.
+  virtual std::optional<Value> global_get(Extern global) const noexcept = 0;
+  /// Sets a mutable global; false if it is not a mutable global of this store.
+  virtual bool global_set(Extern global, Value value) noexcept = 0;
+  /// Types of the store's objects, for import matching by an embedder (tables and memories: `min`
+  /// is the current size, as in the spec's store); nullptr / nullopt if the extern is not an
+  /// object of that kind in this store.
+  virtual const FuncType* function_type(Extern func) const noexcept = 0;
+  virtual std::optional<TableType> table_type(Extern table) const noexcept = 0;
+  virtual std::optional<MemoryType> memory_type(Extern memory) const noexcept = 0;
+  virtual std::optional<GlobalType> global_type(Extern global) const noexcept = 0;
 };
 
 }  // namespace interlude::wasm

@@ -1,0 +1,210 @@
+#pragma once
+// Run-time structure (spec §4.2): the store with its function, table, memory and global instances,
+// and module instances with the heap-resident stacks of their invocations.
+#include <deque>
+#include <memory>
+
+#include "module_impl.h"
+
+namespace interlude::wasm {
+
+class InstanceImpl;
+
+/// Function instance (spec §4.2.6): a defined function of a module instance, or a host function.
+struct FuncInst {
+  const FuncType* type = nullptr;  ///< owned by the instance's module or by the store (host functions)
+  InstanceImpl* inst = nullptr;    ///< wasm function: its module instance; nullptr: host function
+  const FuncInfo* info = nullptr;  ///< wasm function: entry and frame layout
+  HostImport host;                 ///< host function
+};
+
+/// Table instance (spec §4.2.7): elements are funcref handles (funcaddr + 1) or externref values.
+struct TableInst {
+  ValType elem = ValType::FuncRef;
+  std::optional<uint32_t> max;  ///< declared maximum
+  std::vector<Value> elems;
+};
+
+/// Memory instance (spec §4.2.8).
+struct MemoryInst {
+  std::optional<uint32_t> max;  ///< declared maximum in pages
+  std::vector<uint8_t> bytes;
+};
+
+/// Global instance (spec §4.2.9). The value lives in the defining instance (so its own code reads
+/// it without indirection) or, for a host global, in the store.
+struct GlobalInst {
+  GlobalType type;
+  Value* cell = nullptr;
+};
+
+/// Values from the host (call arguments, host function results, globals) as cells: i32/f32
+/// zero-extended, as the interpreter keeps them.
+inline Value to_cell(ValType t, Value v) noexcept {
+  return t == ValType::I32 || t == ValType::F32 ? static_cast<uint32_t>(v) : v;
+}
+inline void to_cells(const std::vector<ValType>& types, const Value* in, Value* out) noexcept {
+  for (size_t i = 0; i < types.size(); ++i) out[i] = to_cell(types[i], in[i]);
+}
+
+/// Grow bounds: the declared maximum clamped by the growing module's Limits.
+inline uint64_t grow_limit(const TableInst& t, const Limits& lim) noexcept {
+  return std::min<uint64_t>(t.max.value_or(UINT32_MAX), lim.max_table_size);
+}
+inline uint64_t grow_limit(const MemoryInst& mem, const Limits& lim) noexcept {
+  return std::min<uint64_t>(mem.max.value_or(kMaxSpecPages), lim.max_memory_pages);
+}
+
+class StoreImpl final : public Store {
+ public:
+  explicit StoreImpl(const Limits& limits) noexcept : limits_(limits) {}
+
+  Extern add_function(const FuncType& type, HostImport fn) noexcept override {
+    host_types_.push_back(type);
+    return add_host_function(&host_types_.back(), fn);
+  }
+  std::optional<Extern> add_table(const TableType& type, Value init) noexcept override;
+  std::optional<Extern> add_memory(const MemoryType& type) noexcept override;
+  Extern add_global(const GlobalType& type, Value value) noexcept override {
+    host_cells_.push_back(to_cell(type.type, value));
+    return add_global_inst(type, &host_cells_.back());
+  }
+  StoreInstantiateResult instantiate(std::shared_ptr<const Module> module, std::span<const Extern> imports,
+                                     uint64_t fuel_limit) noexcept override;
+  std::optional<Value> global_get(Extern global) const noexcept override {
+    const GlobalInst* g = find_global(global);
+    return g ? std::optional<Value>(*g->cell) : std::nullopt;
+  }
+  bool global_set(Extern global, Value value) noexcept override {
+    const GlobalInst* g = find_global(global);
+    if (!g || !g->type.mut) return false;
+    *g->cell = to_cell(g->type.type, value);
+    return true;
+  }
+  const FuncType* function_type(Extern func) const noexcept override {
+    return func.kind == ExternKind::Func && func.addr < funcs_.size() ? funcs_[func.addr].type : nullptr;
+  }
+  std::optional<TableType> table_type(Extern table) const noexcept override;
+  std::optional<MemoryType> memory_type(Extern memory) const noexcept override;
+  std::optional<GlobalType> global_type(Extern global) const noexcept override {
+    const GlobalInst* g = find_global(global);
+    return g ? std::optional<GlobalType>(g->type) : std::nullopt;
+  }
+
+  Extern add_host_function(const FuncType* type, HostImport fn) noexcept {
+    funcs_.push_back({type, nullptr, nullptr, fn});
+    return {ExternKind::Func, static_cast<uint32_t>(funcs_.size() - 1)};
+  }
+  Extern add_global_inst(const GlobalType& type, Value* cell) noexcept {
+    globals_.push_back({type, cell});
+    return {ExternKind::Global, static_cast<uint32_t>(globals_.size() - 1)};
+  }
+  const GlobalInst* find_global(Extern g) const noexcept {
+    return g.kind == ExternKind::Global && g.addr < globals_.size() ? &globals_[g.addr] : nullptr;
+  }
+  /// Import matching (spec §4.5.2): an error message, empty if `imports` fit `m`.
+  std::string match_imports(const ModuleImpl& m, std::span<const Extern> imports) const noexcept;
+
+  Limits limits_;
+  std::vector<FuncInst> funcs_;  ///< by funcaddr
+  std::vector<std::unique_ptr<TableInst>> tables_;
+  std::vector<std::unique_ptr<MemoryInst>> memories_;
+  std::vector<GlobalInst> globals_;
+  std::deque<FuncType> host_types_;  ///< types of host functions made by add_function
+  std::deque<Value> host_cells_;     ///< values of host globals
+  std::vector<std::unique_ptr<InstanceImpl>> instances_;  ///< made by Store::instantiate
+};
+
+/// One wasm activation's return point and frame base (cell index in the value stack).
+struct Frame {
+  const uint32_t* ret;
+  uint32_t fp;
+};
+
+/// A call into another instance's function: the caller's instance and its return point. The
+/// callee's frame returns to the `switch_back` op, which restores the caller's instance.
+struct Link {
+  InstanceImpl* caller;
+  const uint32_t* ret;
+};
+
+class InstanceImpl final : public Instance {
+ public:
+  InstanceImpl(std::shared_ptr<const ModuleImpl> m, StoreImpl& store) noexcept
+      : module_(std::move(m)), m_(*module_), store_(store) {}
+
+  const Module& module() const noexcept override { return m_; }
+  Store& store() noexcept override { return store_; }
+  std::optional<Extern> exported(std::string_view name) const noexcept override;
+  RunResult call(uint32_t funcidx, std::span<const Value> args) noexcept override;
+  RunResult resume(std::span<const Value> results) noexcept override;
+  bool suspended() const noexcept override { return suspended_; }
+  std::span<const Value> results() const noexcept override { return results_; }
+  uint64_t fuel_remaining() const noexcept override { return fuel_; }
+  uint64_t fuel_consumed() const noexcept override { return metering_ ? fuel_limit_ - fuel_ : 0; }
+  bool consume_fuel(uint64_t amount) noexcept override {
+    if (!metering_) return true;
+    if (fuel_ < amount) {
+      fuel_ = 0;
+      return false;
+    }
+    fuel_ -= amount;
+    return true;
+  }
+  uint8_t* memory_data() noexcept override {
+    return memory_ && !memory_->bytes.empty() ? memory_->bytes.data() : nullptr;
+  }
+  const uint8_t* memory_data() const noexcept override {
+    return memory_ && !memory_->bytes.empty() ? memory_->bytes.data() : nullptr;
+  }
+  uint64_t memory_size() const noexcept override { return memory_ ? memory_->bytes.size() : 0; }
+  uint64_t footprint_bytes() const noexcept override;
+
+  /// Allocation and initialisation (spec §4.5.4) after import matching; a trap or an error.
+  std::optional<Trap> initialize(std::span<const Extern> imports, uint64_t fuel_limit, std::string& error) noexcept;
+  /// Runs from `ip` in instance `ctx` with frame base `fp` and records the outcome.
+  RunResult run(InstanceImpl* ctx, const uint32_t* ip, uint32_t fp) noexcept;
+  /// Value of a constant expression (spec §3.3.10) in this instance.
+  Value eval(const ConstExpr& e) const noexcept {
+    switch (e.kind) {
+      case ConstExpr::Kind::Global: return *global_refs_[e.index];
+      case ConstExpr::Kind::Func: return uint64_t{func_addrs_[e.index]} + 1;
+      default: return e.value;
+    }
+  }
+
+  // A private store's host functions point to types in the module: own_store_ is declared after
+  // module_ so that it is destroyed first.
+  std::shared_ptr<const ModuleImpl> module_;
+  const ModuleImpl& m_;
+  StoreImpl& store_;
+  std::unique_ptr<StoreImpl> own_store_;  ///< the private store of Instance::instantiate
+
+  // The module instance (spec §4.2.5): addresses of its objects and direct pointers for the code.
+  std::vector<uint32_t> func_addrs_;    ///< funcidx -> funcaddr
+  std::vector<uint32_t> table_addrs_;   ///< tableidx -> tableaddr
+  std::vector<TableInst*> tables_;      ///< tableidx -> table
+  std::vector<uint32_t> global_addrs_;  ///< globalidx -> globaladdr
+  std::vector<Value> globals_;          ///< values of defined globals (by globalidx; imported slots unused)
+  std::vector<Value*> global_refs_;     ///< globalidx -> cell
+  uint32_t memory_addr_ = 0;
+  MemoryInst* memory_ = nullptr;
+  std::vector<std::vector<Value>> elem_segs_;  ///< element segment instances; dropped ones are empty
+  std::vector<uint8_t> data_dropped_;
+  bool metering_ = true;
+  uint64_t fuel_ = 0, fuel_limit_ = 0;
+
+  // Invocations started on this instance (they may run other instances' code).
+  std::vector<Value> stack_;
+  std::vector<Frame> frames_;
+  std::vector<Link> links_;
+  std::vector<Value> results_, host_results_;
+  uint32_t entry_nresults_ = 0;
+  bool running_ = false, suspended_ = false;
+  InstanceImpl* susp_ctx_ = nullptr;   ///< instance whose code called the suspending import
+  const uint32_t* susp_ip_ = nullptr;  ///< where a suspended invocation continues
+  const FuncType* susp_type_ = nullptr;
+  uint32_t susp_fp_ = 0, susp_results_ = 0;  ///< frame base; cell receiving the import's results
+};
+
+}  // namespace interlude::wasm

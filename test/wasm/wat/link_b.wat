@@ -1,0 +1,20 @@
+;; Linking tests, instance B: imports A's function, table and global; has its own memory (whose
+;; byte 0 differs from A's) and a table holding A's function next to its own.
+(module
+  (type $v_i (func (result i32)))
+  (import "a" "read" (func $a_read (type $v_i)))
+  (import "a" "via_host" (func $a_via_host (param i32) (result i32)))
+  (import "a" "tab" (table $a_tab 2 funcref))
+  (import "a" "g" (global $g (mut i32)))
+  (memory 1)
+  (table $own 2 funcref)
+  (data (i32.const 0) "\e8\03")
+  (elem (table $own) (i32.const 0) func $a_read $local)
+  (func $local (type $v_i) (i32.load16_u (i32.const 0)))
+  (func (export "call_own") (param i32) (result i32) (call_indirect $own (type $v_i) (local.get 0)))
+  (func (export "call_a_tab") (param i32) (result i32) (call_indirect $a_tab (type $v_i) (local.get 0)))
+  (func (export "put_local_in_a_tab") (table.set $a_tab (i32.const 1) (ref.func $local)))
+  (func (export "set_g") (param i32) (global.set $g (local.get 0)))
+  (func (export "nested") (param i32) (result i32) (i32.mul (call $a_via_host (local.get 0)) (i32.const 2)))
+  (func (export "a_read_ref") (result funcref) (ref.func $a_read))
+)
