@@ -6,7 +6,7 @@ CMAKE_FLAGS ?=
 
 # Exactly the Debian packages the project needs (build, test tooling, contracts).
 DEB_PACKAGES := cmake ninja-build g++ make clang-14 lld-14 \
-  liblmdb-dev libcrypto++-dev nlohmann-json3-dev libcli11-dev libfmt-dev \
+  liblmdb-dev libcrypto++-dev libssl-dev nlohmann-json3-dev libcli11-dev libfmt-dev \
   libgtest-dev libgmock-dev libbenchmark-dev wabt binaryen
 
 .PHONY: all deps configure build run test bench clean

@@ -28,7 +28,7 @@ TEST_F(HostTest, HaltsBurnAllGasAndRollBack) {
       {Script().sstore(1, 1).trap(), ExitCode::UnreachableCodeReached},
       {Script().sstore(1, 1).spin(), ExitCode::OutOfFuel},
       {Script().sstore(1, 1).exec(0x99, {}), ExitCode::MalformedBuiltinParams},  // unknown syscall id
-      {Script().sstore(1, 1).exec(0x05, {}), ExitCode::MalformedBuiltinParams},  // CALL_CODE: not served yet
+      {Script().sstore(1, 1).exec(CALL_CODE, Bytes(51)), ExitCode::MalformedBuiltinParams},  // len < 52
       {Script().exec(STORAGE_READ, le256(1), UINT64_MAX, 1), ExitCode::MalformedBuiltinParams},  // state != 0
       {Script().exec(STORAGE_READ, Bytes(31)), ExitCode::MalformedBuiltinParams},                // len != 32
       {Script().exec(SELF_BALANCE, Bytes(1)), ExitCode::MalformedBuiltinParams},                 // len != 0
@@ -47,7 +47,7 @@ TEST_F(HostTest, HaltsBurnAllGasAndRollBack) {
 }
 
 TEST_F(HostTest, UnreadableSyscallInputIsAResultForTheFixedPartAndAHaltForTheTail) {
-  const Address o = addr(0x0b);
+  const Address o = addr(0x1b);  // not 0x0b: an EVM precompile address is in the system set (§7.6)
   chain.put(o, 0, 1, wasm("oob_input"));
   RecordingTracer tracer;
   const Receipt r = chain.apply(call_tx(sender, o, {}, kGas), &tracer);
@@ -150,6 +150,24 @@ TEST_F(HostTest, StaticContextForbidsStateChanges) {
   chain.put_storage(b, 4, 44);
   const Receipt read = run(Script().static_call(b, Script().sload(4)));
   EXPECT_EQ(read.output, cat({le32(0), le32(0), le256(44)}));
+}
+
+TEST_F(HostTest, RefundsOfASucceedingChildCountAndThoseOfAFailingChildAreDropped) {
+  // §5.6: a child that succeeds passes its refund up; a reverted child's is dropped.
+  chain.put_storage(b, 1, 5);
+  chain.put_storage(b, 2, 5);
+  const Script ok = Script().sstore(1, 0);                // 2100 + 100 + 2800, refund 4800
+  const Script reverted = Script().sstore(2, 0).exit(-1);  // the same, then reverts
+  const Script s = Script().call(b, 0, ok).call(b, 0, reverted);
+  const Receipt r = run(s);
+  ASSERT_EQ(r.status, TxStatus::Success);
+  EXPECT_EQ(r.output, cat({le32(0), le32(0), le32(-1), le32(0)}));
+  const uint64_t before_refund =
+      expected(s, {4, 4}, 2600 + ok.execution_gas({0}) + 5000 + 100 + reverted.execution_gas({0}) + 5000);
+  EXPECT_EQ(r.gas_refunded, 4800u);
+  EXPECT_EQ(r.gas_used, before_refund - 4800);
+  EXPECT_EQ(chain.storage(b, 1), U256(0));
+  EXPECT_EQ(chain.storage(b, 2), U256(5));
 }
 
 TEST_F(HostTest, DelegateCallRunsTheCalleeOnTheCallersState) {

@@ -106,6 +106,13 @@ Script& Script::static_call(const Address& to, ByteView calldata) {
   return exec(STATIC_CALL, in);
 }
 
+Script& Script::call_code(const Address& to, const U256& value, ByteView calldata) {
+  Bytes in(to.bytes.begin(), to.bytes.end());
+  append(in, le256(value));
+  append(in, calldata);
+  return exec(CALL_CODE, in);
+}
+
 Script& Script::delegate_call(const Address& to, ByteView calldata) {
   Bytes in(to.bytes.begin(), to.bytes.end());
   append(in, calldata);

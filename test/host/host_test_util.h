@@ -35,17 +35,29 @@ enum Syscall : uint8_t {
   STORAGE_WRITE = 0x02,
   CALL = 0x03,
   STATIC_CALL = 0x04,
+  CALL_CODE = 0x05,
   DELEGATE_CALL = 0x06,
   CREATE = 0x07,
   CREATE2 = 0x08,
   EMIT_LOG = 0x09,
+  DESTROY_ACCOUNT = 0x0a,
   BALANCE = 0x0b,
   SELF_BALANCE = 0x0c,
   CODE_SIZE = 0x0d,
   CODE_HASH = 0x0e,
+  CODE_COPY = 0x0f,
   TRANSIENT_READ = 0x11,
   TRANSIENT_WRITE = 0x12,
   BLOCK_HASH = 0x13,
+  METADATA_WRITE = 0x40,
+  METADATA_SIZE = 0x41,
+  METADATA_CREATE = 0x42,
+  METADATA_COPY = 0x43,
+  METADATA_STORAGE_READ = 0x44,
+  METADATA_STORAGE_WRITE = 0x45,
+  METADATA_ACCOUNT_OWNER = 0x46,
+  UPGRADE_EVM_RUNTIME = 0xfe,
+  UPGRADE_WASM_RUNTIME = 0xff,
 };
 
 /// A program for wat/script.wat (see the command list there).
@@ -57,6 +69,7 @@ class Script {
   Script& sstore(const U256& slot, const U256& value);
   Script& call(const Address& to, const U256& value, ByteView calldata, uint64_t fuel_limit = UINT64_MAX);
   Script& static_call(const Address& to, ByteView calldata);
+  Script& call_code(const Address& to, const U256& value, ByteView calldata);
   Script& delegate_call(const Address& to, ByteView calldata);
   Script& create(const U256& value, ByteView init_code);
   Script& create2(const U256& value, const U256& salt, ByteView init_code);

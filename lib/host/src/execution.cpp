@@ -18,6 +18,7 @@ const char* frame_kind_name(FrameKind kind) noexcept {
   switch (kind) {
     case FrameKind::Call: return "CALL";
     case FrameKind::StaticCall: return "STATICCALL";
+    case FrameKind::CallCode: return "CALLCODE";
     case FrameKind::DelegateCall: return "DELEGATECALL";
     case FrameKind::Create: return "CREATE";
     case FrameKind::Create2: return "CREATE2";
@@ -42,6 +43,16 @@ FrameStatus frame_status(int32_t exit_code) noexcept {
 
 int32_t halted_child_exit_code(int32_t exit_code) noexcept {
   return exit_code == to_i32(ExitCode::OutOfMemory) ? to_i32(ExitCode::MemoryOutOfBounds) : exit_code;
+}
+
+AccountCode Execution::resolve_code(const Address& code_address) const {
+  AccountCode resolved{world_.account_or_empty(code_address).code_hash, std::nullopt, {}};
+  if (auto ownable = parse_ownable_account(world_.code(resolved.code_hash))) {
+    resolved.code_hash = world_.account_or_empty(ownable->owner).code_hash;
+    resolved.account_owner = ownable->owner;
+    resolved.metadata = ownable->metadata;
+  }
+  return resolved;
 }
 
 FrameResult Execution::run_frame(Message m) {
@@ -70,7 +81,7 @@ FrameResult Execution::run_frame(Message m) {
     tracer_->frame_start(m.depth, frame_kind_name(m.kind), m.caller, m.code_address, m.value, m.gas_limit,
                          m.input.size());
   const auto cp = world_.checkpoint();
-  Frame f{m, Gas(m.gas_limit)};
+  Frame f{m, Gas(m.gas_limit), std::nullopt, nullptr, {}};
   FrameResult r;
   r.exit_code = execute(f, r.output);
   r.gas = f.gas;
@@ -93,6 +104,7 @@ int32_t Execution::execute(Frame& f, Bytes& output) {
   const Message& m = f.msg;
   Bytes32 code_hash;
   ByteView payload = m.input;
+  ByteView metadata;
   uint32_t state = runtime::STATE_MAIN;
   if (is_create(m.kind)) {
     auto existing = world_.account(m.target);
@@ -101,26 +113,45 @@ int32_t Execution::execute(Frame& f, Bytes& output) {
     state::Account created = existing.value_or(state::Account{});
     created.nonce = 1;  // EIP-161
     world_.put_account(m.target, created);
+    world_.mark_created(m.target);  // EIP-6780
     world_.transfer(m.caller, m.target, m.value);
-    // Interlude profile "wasm deploy": the root-STF validates, prices and stores the module.
+    // Interlude profile "wasm deploy": the root-STF validates, prices and stores the module;
+    // "other init code": NotSupportedBytecode.
     if (!is_wasm(m.input)) return to_i32(ExitCode::NotSupportedBytecode);
     if (m.input.size() > WASM_MAX_CODE_SIZE) return to_i32(ExitCode::CreateContractSizeLimit);
     if (!f.gas.charge(WASM_DEPLOY_GAS_PER_BYTE * m.input.size())) return to_i32(ExitCode::OutOfFuel);
     if (auto c = executor_.check_module(m.input); c != ExitCode::Ok) return to_i32(c);
-    created = world_.account_or_empty(m.target);
-    created.code_hash = code_hash = world_.put_code(m.input);
-    world_.put_account(m.target, created);
+    code_hash = world_.set_code(m.target, m.input);
     payload = wasm_custom_section(m.input, "input").value_or(ByteView());
     state = runtime::STATE_DEPLOY;
   } else {
+    // §5.3 step 3: a delegated runtime runs only as the owner of an ownable account.
+    if (is_delegated_runtime(m.target) || is_delegated_runtime(m.code_address))
+      return to_i32(ExitCode::NotSupportedBytecode);
     if (m.transfer) world_.transfer(m.caller, m.target, m.value);
-    code_hash = world_.account_or_empty(m.code_address).code_hash;
-    if (code_hash == KECCAK_EMPTY) return to_i32(ExitCode::Ok);  // §5.2: empty code stops at once
+    const AccountCode code = resolve_code(m.code_address);
+    f.account_owner = code.account_owner;
+    // §5.3 step 4: account_owner ?? bytecode address in the system set selects system mode.
+    f.system_runtime = system_runtimes_.find(code.account_owner.value_or(m.code_address));
+    if (f.system_runtime && f.system_runtime->native) return run_native_runtime(f, code.metadata, output);
+    // §5.2: no code stops at once. §5.3 step 5: only a wasm module runs, so an ownable account
+    // whose owner has none (e.g. PRECOMPILE_EVM_RUNTIME in Interlude) halts NotSupportedBytecode.
+    if (code.code_hash == KECCAK_EMPTY && !code.account_owner) return to_i32(ExitCode::Ok);
+    if (!is_wasm(world_.code(code.code_hash))) return to_i32(ExitCode::NotSupportedBytecode);
+    code_hash = code.code_hash;
+    metadata = code.metadata;
   }
   runtime::ExecuteParams params;
   params.code_hash = code_hash;
   params.code = world_.code(code_hash);
-  params.input = frame_input(f, payload);
+  if (f.system_runtime) {
+    auto input = system_frame_input(f, metadata);
+    if (!input) return to_i32(ExitCode::OutOfFuel);
+    params.input = system::encode(*input);
+    params.mode = runtime::ExecutionMode::System;
+  } else {
+    params.input = frame_input(f, payload);
+  }
   params.fuel_limit = gas_to_fuel(f.gas.remaining);
   params.state = state;
   return interruption_loop(f, executor_.execute(std::move(params)), output);
@@ -136,6 +167,7 @@ int32_t Execution::interruption_loop(Frame& f, runtime::ExecutionResult res, Byt
     f.gas.refunded += res.fuel_refunded / int64_t(runtime::FUEL_DENOM_RATE);
     if (res.exit_code <= 0) {
       output = std::move(res.output);
+      if (f.system_runtime) return finish_system_frame(f, res.exit_code, output);
       // §5.8 contract mode: fatal classes never surface from a contract.
       if (res.exit_code == to_i32(ExitCode::UnexpectedFatalExecutionFailure) ||
           res.exit_code == to_i32(ExitCode::MissingStorageSlot))
@@ -155,7 +187,8 @@ int32_t Execution::interruption_loop(Frame& f, runtime::ExecutionResult res, Byt
     if (tracer_)
       tracer_->interruption(f.msg.depth, call_id, name, params->input_end - params->input_start, snapshot.remaining,
                             f.gas.remaining, out.exit_code);
-    if (out.halt) {
+    // §4.2: a halt ends a contract frame; a system runtime gets it as a result to unwind itself.
+    if (out.halt && !f.system_runtime) {
       executor_.forget_runtime(call_id);
       return out.exit_code;
     }
@@ -164,7 +197,12 @@ int32_t Execution::interruption_loop(Frame& f, runtime::ExecutionResult res, Byt
     // refund delta as the reference reports it (snapshot − current).
     const uint64_t spent = snapshot.remaining - f.gas.remaining;
     const int64_t refund = (snapshot.refunded - f.gas.refunded) * int64_t(runtime::FUEL_DENOM_RATE);
-    res = executor_.resume(call_id, std::move(out.output), out.exit_code, gas_to_fuel(spent), refund);
+    // §5.7 step 4: a system runtime's return data is RuntimeInterruptionOutcomeV1 (§6.3).
+    Bytes payload = f.system_runtime ? system::encode(system::InterruptionOutcome{out.halt, std::move(out.output),
+                                                                                    gas_to_fuel(spent), refund,
+                                                                                    out.exit_code})
+                                     : std::move(out.output);
+    res = executor_.resume(call_id, std::move(payload), out.exit_code, gas_to_fuel(spent), refund);
   }
 }
 

@@ -44,6 +44,8 @@ inline constexpr uint64_t LOG_DATA_GAS = 8;  // per byte
 inline constexpr uint64_t SELF_BALANCE_GAS = 5;
 inline constexpr uint64_t TRANSIENT_GAS = 100;  // EIP-1153 TLOAD/TSTORE
 inline constexpr uint64_t BLOCK_HASH_GAS = 20;
+inline constexpr uint64_t SELFDESTRUCT_GAS = 5'000;  // + NEW_ACCOUNT_GAS top-up, + 2600 cold (EIP-2929)
+inline constexpr uint64_t COPY_WORD_GAS = 3;         // EXTCODECOPY, per 32-byte word copied
 
 // Interlude profile "wasm deploy": the root-STF charges this per byte of init code.
 inline constexpr uint64_t WASM_DEPLOY_GAS_PER_BYTE = 50;
@@ -54,6 +56,8 @@ inline constexpr uint64_t WASM_MAX_CODE_SIZE = 1u << 20;      // bytes of a wasm
 inline constexpr uint64_t MAX_INITCODE_SIZE = 49'152;         // EIP-3860, non-wasm init code
 inline constexpr uint64_t BLOCK_HASH_WINDOW = 256;            // BLOCKHASH reaches back this many blocks
 inline constexpr uint32_t MAX_LOG_TOPICS = 4;
+inline constexpr uint64_t EXT_CODE_COPY_MAX_COPY_SIZE = 12u << 20;  // bytes CODE_COPY may return
+inline constexpr uint64_t EVM_MAX_CODE_SIZE = 0x6000;               // EIP-170, UPGRADE_EVM_RUNTIME
 
 /// Number of 32-byte words covering `bytes` (ceil(bytes / 32)).
 constexpr uint64_t words(uint64_t bytes) noexcept { return bytes / 32 + (bytes % 32 != 0); }

@@ -80,7 +80,10 @@ std::optional<std::string> validate(const Transaction& tx, const state::Account&
 }  // namespace
 
 struct Host::Impl {
+  explicit Impl(const HostConfig& config) : system_runtimes(config.system_runtimes) {}
+
   runtime::Executor executor;
+  system::Registry system_runtimes;
 
   /// Validates and runs one transaction on `world`. `block_gas_left`: gas the block can still use.
   Receipt apply_tx(WorldState& world, const BlockEnv& env, const Transaction& tx, uint64_t block_gas_left,
@@ -121,7 +124,7 @@ Receipt Host::Impl::apply_tx(WorldState& world, const BlockEnv& env, const Trans
   m.transfer = true;
   m.gas_limit = tx.gas_limit - intrinsic.initial;
   m.input = tx.input;
-  Execution execution(executor, world, env, tx, nonce, tracer);
+  Execution execution(executor, system_runtimes, world, env, tx, nonce, tracer);
   FrameResult frame = execution.run_frame(std::move(m));
 
   uint64_t gas_used = tx.gas_limit - frame.gas.remaining;
@@ -138,6 +141,7 @@ Receipt Host::Impl::apply_tx(WorldState& world, const BlockEnv& env, const Trans
       world.put_account(env.coinbase, coinbase);
     }
   }
+  world.end_tx();  // EIP-6780 deletions, after the fees (a destroyed coinbase loses its tip)
 
   r.status = frame.status == FrameStatus::Success ? TxStatus::Success
              : frame.status == FrameStatus::Revert ? TxStatus::Revert
@@ -153,7 +157,8 @@ Receipt Host::Impl::apply_tx(WorldState& world, const BlockEnv& env, const Trans
   return r;
 }
 
-Host::Host() : impl_(std::make_unique<Impl>()) {}
+Host::Host() : Host(HostConfig{}) {}
+Host::Host(HostConfig config) : impl_(std::make_unique<Impl>(config)) {}
 Host::~Host() = default;
 
 BlockResult Host::apply_block(state::State& state, const BlockEnv& env, std::span<const Transaction> txs,

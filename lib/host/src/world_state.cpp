@@ -14,10 +14,22 @@ void WorldState::begin_tx() {
   transient_.clear();
   logs_.clear();
   journal_.clear();
+  created_.clear();
+  destroyed_.clear();
+}
+
+void WorldState::end_tx() {
+  for (const Address& address : destroyed_) {
+    accounts_.erase(address);
+    storage_.erase(address);
+    deleted_.insert(address);
+  }
+  destroyed_.clear();
 }
 
 std::optional<state::Account> WorldState::account(const Address& address) const {
   if (auto it = accounts_.find(address); it != accounts_.end()) return it->second;
+  if (deleted_.count(address)) return std::nullopt;
   return base_.account(address);
 }
 
@@ -53,6 +65,7 @@ void WorldState::transfer(const Address& from, const Address& to, const U256& va
 U256 WorldState::storage(const Address& address, const U256& slot) const {
   if (auto acc = storage_.find(address); acc != storage_.end())
     if (auto it = acc->second.find(slot); it != acc->second.end()) return it->second;
+  if (deleted_.count(address)) return U256();
   return base_.storage(address, slot);
 }
 
@@ -84,6 +97,29 @@ Bytes32 WorldState::put_code(ByteView code) {
   new_codes_.insert(hash);
   journal_.emplace_back(CodeAdded{hash});
   return hash;
+}
+
+Bytes32 WorldState::set_code(const Address& address, ByteView code) {
+  state::Account account = account_or_empty(address);
+  account.code_hash = put_code(code);
+  put_account(address, account);
+  return account.code_hash;
+}
+
+void WorldState::mark_created(const Address& address) {
+  if (created_.insert(address).second) journal_.emplace_back(AccountMarked{address, false});
+}
+
+void WorldState::self_destruct(const Address& address, const Address& beneficiary) {
+  const bool created = created_.count(address) != 0;
+  state::Account account = account_or_empty(address);
+  if (address != beneficiary) {
+    transfer(address, beneficiary, account.balance);
+  } else if (created && !account.balance.is_zero()) {
+    account.balance = U256();
+    put_account(address, account);
+  }
+  if (created && destroyed_.insert(address).second) journal_.emplace_back(AccountMarked{address, true});
 }
 
 bool WorldState::is_warm_account(const Address& address) const { return warm_accounts_.count(address) != 0; }
@@ -134,8 +170,10 @@ void WorldState::revert(const Checkpoint& cp) {
             warm_accounts_.erase(e.address);
           } else if constexpr (std::is_same_v<E, SlotWarmed>) {
             warm_slots_.erase(e.key);
-          } else {
+          } else if constexpr (std::is_same_v<E, CodeAdded>) {
             new_codes_.erase(e.code_hash);
+          } else {
+            (e.destroyed ? destroyed_ : created_).erase(e.address);
           }
         },
         journal_.back());
@@ -146,6 +184,7 @@ void WorldState::revert(const Checkpoint& cp) {
 
 state::BlockDiff WorldState::diff() const {
   state::BlockDiff d;
+  for (const Address& address : deleted_) d.accounts[address].storage_cleared = true;  // info nullopt: deleted
   for (const auto& [address, account] : accounts_) d.accounts[address].info = account;
   for (const auto& [address, slots] : storage_) {
     auto& acc = d.accounts[address];

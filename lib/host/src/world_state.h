@@ -31,9 +31,13 @@ class WorldState {
 
   explicit WorldState(const state::State& base) : base_(base) {}
 
-  /// Starts a transaction: clears the warm sets, transient storage, original values, logs and
-  /// the journal (the previous transaction's changes stay in the overlay).
+  /// Starts a transaction: clears the warm sets, transient storage, original values, logs,
+  /// the EIP-6780 created/destroyed sets and the journal (the previous transaction's changes stay
+  /// in the overlay).
   void begin_tx();
+  /// Ends a transaction: deletes the accounts self-destructed in it, header and storage
+  /// (EIP-6780). Not journaled: nothing reverts after the transaction's fees are settled.
+  void end_tx();
 
   /// The account header, or nullopt if it does not exist.
   std::optional<state::Account> account(const Address& address) const;
@@ -58,6 +62,16 @@ class WorldState {
   const Bytes& code(const Bytes32& code_hash) const;
   /// Stores `code` (content-addressed) and returns keccak256(code).
   Bytes32 put_code(ByteView code);
+  /// Stores `code` and makes it the code of `address`; the rest of the header is kept (an
+  /// absent account gets nonce 0 and balance 0). Returns keccak256(code).
+  Bytes32 set_code(const Address& address, ByteView code);
+
+  /// EIP-6780: `address` was created by a CREATE/CREATE2 frame of the current transaction.
+  void mark_created(const Address& address);
+  /// SELFDESTRUCT with EIP-6780 semantics: moves the whole balance of `address` to `beneficiary`
+  /// (nothing moves when they are the same account). An account created in this transaction is
+  /// also deleted by end_tx(), and a balance it sends to itself is burned.
+  void self_destruct(const Address& address, const Address& beneficiary);
 
   /// EIP-2929 warm set of accounts (cleared by begin_tx).
   bool is_warm_account(const Address& address) const;
@@ -104,20 +118,29 @@ class WorldState {
   struct CodeAdded {
     Bytes32 code_hash;
   };
-  using JournalEntry =
-      std::variant<AccountChanged, StorageChanged, TransientChanged, AccountWarmed, SlotWarmed, CodeAdded>;
+  struct AccountMarked {
+    Address address;
+    bool destroyed;  ///< false: added to created_, true: added to destroyed_
+  };
+  using JournalEntry = std::variant<AccountChanged, StorageChanged, TransientChanged, AccountWarmed, SlotWarmed,
+                                    CodeAdded, AccountMarked>;
 
   const state::State& base_;
   // Block-level overlay: only written values.
   std::map<Address, state::Account> accounts_;
   std::map<Address, std::map<U256, U256>> storage_;
   std::set<Bytes32> new_codes_;
+  /// Accounts deleted earlier in the block (EIP-6780): absent, with no storage below the
+  /// overlay, unless `accounts_` holds a re-created header.
+  std::set<Address> deleted_;
   mutable std::map<Bytes32, Bytes> code_cache_;  ///< every code read or written (never erased)
   // Transaction-level data.
   std::map<SlotKey, U256> tx_original_;
   std::set<Address> warm_accounts_;
   std::set<SlotKey> warm_slots_;
   std::map<SlotKey, U256> transient_;
+  std::set<Address> created_;    ///< EIP-6780: created in this transaction
+  std::set<Address> destroyed_;  ///< self-destructed and created in this transaction
   std::vector<Log> logs_;
   std::vector<JournalEntry> journal_;
 };

@@ -34,12 +34,13 @@ std::optional<SyscallInvocationParams> SyscallInvocationParams::decode(std::span
 
 namespace {
 
-/// Engine configuration of contract mode (protocol.md §3.2, Interlude profile "floats").
-wasm::Config contract_config() noexcept {
+/// Engine configuration of each mode (protocol.md §3.2, §3.8, Interlude profile "floats").
+wasm::Config engine_config(ExecutionMode mode) noexcept {
+  const bool system = mode == ExecutionMode::System;
   wasm::Config config;
-  config.limits.max_memory_pages = CONTRACT_MAX_MEMORY_PAGES;
-  config.limits.max_value_stack = CONTRACT_MAX_VALUE_STACK;
-  config.fuel_metering = true;
+  config.limits.max_memory_pages = system ? SYSTEM_MAX_MEMORY_PAGES : CONTRACT_MAX_MEMORY_PAGES;
+  if (!system) config.limits.max_value_stack = CONTRACT_MAX_VALUE_STACK;
+  config.fuel_metering = !system;  // system runtimes meter themselves with `_charge_fuel`
   config.canonical_nan = true;
   config.simd = false;
   return config;
@@ -54,31 +55,69 @@ ExecutionResult failure(ExitCode code, uint64_t fuel_consumed) noexcept {
   return {to_i32(code), fuel_consumed, 0, {}};
 }
 
-/// funcidx of the entry export `name` if it is a function of type () -> () (§9.1).
-std::optional<uint32_t> entry_function(const wasm::Module& module, std::string_view name) noexcept {
-  const auto funcidx = module.exported_function(name);
+/// funcidx of the entry export of `state` if it has the entry functype of `mode`: contract
+/// `main` and `deploy` () -> () (§9.1); system `main` (i32, i32) -> i32, `deploy` () -> i32 (§3.8).
+std::optional<uint32_t> entry_function(const wasm::Module& module, uint32_t state, ExecutionMode mode) noexcept {
+  using enum wasm::ValType;
+  wasm::FuncType type;
+  if (mode == ExecutionMode::System) {
+    if (state == STATE_MAIN) type.params = {I32, I32};
+    type.results = {I32};
+  }
+  const auto funcidx = module.exported_function(state == STATE_DEPLOY ? "deploy" : "main");
   if (!funcidx) return std::nullopt;
-  const wasm::FuncType* type = module.function_type(*funcidx);
-  if (!type || !type->params.empty() || !type->results.empty()) return std::nullopt;
+  const wasm::FuncType* actual = module.function_type(*funcidx);
+  if (!actual || *actual != type) return std::nullopt;
   return funcidx;
+}
+
+/// Calls the frame's entry for a new segment; a system `main` gets (0, 0) (§3.8).
+wasm::RunResult run_entry(Frame& frame) noexcept {
+  frame.exit_code = 0;
+  const wasm::Value argc_argv[2] = {0, 0};
+  const bool with_args = frame.system && frame.state == STATE_MAIN;
+  return frame.instance->call(frame.entry, std::span<const wasm::Value>(argc_argv, with_args ? 2 : 0));
+}
+
+/// The exit code of a segment that did not suspend a contract (§2.3, §3.8).
+int32_t end_exit_code(const Frame& frame, wasm::RunResult run) noexcept {
+  switch (run.status) {
+    case wasm::RunStatus::Returned:
+      return frame.system ? guest_exit_code(frame, static_cast<int32_t>(frame.instance->results()[0])) : frame.exit_code;
+    case wasm::RunStatus::Halted:
+      return frame.exit_code;
+    case wasm::RunStatus::Trapped:
+      if (frame.system && run.trap != wasm::Trap::OutOfFuel) break;
+      return trap_exit_code(run.trap);
+    case wasm::RunStatus::Suspended:
+      break;
+  }
+  return to_i32(ExitCode::UnexpectedFatalExecutionFailure);
 }
 
 }  // namespace
 
 struct Executor::Impl {
-  /// Compiled modules whose imports all link, by code hash (a cache, never consensus: §3.10).
-  std::map<Bytes32, std::shared_ptr<const wasm::Module>> modules;
+  /// A frame whose first segment ran; or, if `frame` is null, the failure that kept it from running.
+  struct Started {
+    std::unique_ptr<Frame> frame;
+    wasm::RunResult run;
+    ExecutionResult failed;
+  };
+
+  /// Compiled modules whose imports all link, by code hash and mode (a cache, never consensus: §3.10).
+  std::map<std::pair<Bytes32, ExecutionMode>, std::shared_ptr<const wasm::Module>> modules;
   /// Suspended runtimes by call_id (§3.1).
   std::map<uint32_t, std::unique_ptr<Frame>> suspended;
   uint32_t next_call_id = 1;
   DebugLog debug_log;
 
   /// The cached or newly compiled module of `code`; on failure nullptr and the exit code in `status`.
-  std::shared_ptr<const wasm::Module> load(const Bytes32& code_hash, std::span<const uint8_t> code,
+  std::shared_ptr<const wasm::Module> load(const Bytes32& code_hash, std::span<const uint8_t> code, ExecutionMode mode,
                                            ExitCode& status) noexcept {
-    if (const auto it = modules.find(code_hash); it != modules.end()) return it->second;
+    if (const auto it = modules.find({code_hash, mode}); it != modules.end()) return it->second;
     wasm::CompileError error;
-    auto module = wasm::Module::compile(code, contract_config(), &error);
+    auto module = wasm::Module::compile(code, engine_config(mode), &error);
     if (!module) {
       status = error.message.find("SIMD") != std::string::npos ? ExitCode::NotSupportedBytecode
                                                                : ExitCode::MalformedBuiltinParams;
@@ -86,15 +125,69 @@ struct Executor::Impl {
     }
     status = check_imports(*module);
     if (status != ExitCode::Ok) return nullptr;
-    modules.emplace(code_hash, module);
+    modules.emplace(std::pair(code_hash, mode), module);
     return module;
   }
 
-  /// Turns how a segment ended into its result (§3.2 step 6, §3.4); stores a suspended frame.
+  /// Instantiates a new frame and runs its first segment (§3.2 steps 1–4).
+  Started start(ExecuteParams params) noexcept {
+    // Every failure before the entry function runs consumes the whole fuel_limit (§3.2 steps 2–3);
+    // a system runtime that cannot run is an abnormal end (§3.8).
+    const uint64_t fuel_limit = params.fuel_limit;
+    const bool system = params.mode == ExecutionMode::System;
+    const auto fail = [&](ExitCode contract_code) {
+      return Started{nullptr, {}, failure(system ? ExitCode::UnexpectedFatalExecutionFailure : contract_code, fuel_limit)};
+    };
+    if (params.state != STATE_MAIN && params.state != STATE_DEPLOY)
+      return {nullptr, {}, failure(ExitCode::MalformedBuiltinParams, fuel_limit)};
+    if (params.call_depth > CALL_STACK_LIMIT) return {nullptr, {}, failure(ExitCode::CallDepthOverflow, fuel_limit)};
+    ExitCode status = ExitCode::Ok;
+    const auto module = load(params.code_hash, params.code, params.mode, status);
+    if (!module) return fail(status);
+    const auto entry = entry_function(*module, params.state, params.mode);
+    if (!entry) return fail(ExitCode::MalformedBuiltinParams);
+
+    auto frame = std::make_unique<Frame>();
+    frame->input = std::move(params.input);
+    frame->state = params.state;
+    frame->call_depth = params.call_depth;
+    frame->entry = *entry;
+    frame->debug_log = &debug_log;
+    frame->system = system;
+    frame->fuel_limit = fuel_limit;
+    const auto imports = bind_imports(*module, *frame);
+    auto instantiated = wasm::Instance::instantiate(module, imports, fuel_limit);
+    if (instantiated.trap) {
+      const int32_t code = system ? to_i32(ExitCode::UnexpectedFatalExecutionFailure) : trap_exit_code(*instantiated.trap);
+      return {nullptr, {}, {code, fuel_limit, 0, {}}};
+    }
+    // A link error; also a start function that suspended at `_exec`.
+    if (!instantiated.instance) return fail(ExitCode::MalformedBuiltinParams);
+    frame->instance = std::move(instantiated.instance);
+    // The start function ended the frame (`_exit` or another halting import).
+    if (frame->halted) return {std::move(frame), {wasm::RunStatus::Halted, wasm::Trap::Unreachable}, {}};
+
+    if (!system) {
+      uint64_t in_flight = frame->in_flight_bytes();
+      for (const auto& [call_id, other] : suspended) in_flight += other->in_flight_bytes();
+      if (in_flight > MAX_IN_FLIGHT_MEMORY_BYTES) return {nullptr, {}, failure(ExitCode::OutOfMemory, fuel_limit)};
+    }
+    const wasm::RunResult run = run_entry(*frame);
+    return {std::move(frame), run, {}};
+  }
+
+  /// Fuel of a frame's first segment (§3.2 step 5).
+  static uint64_t first_segment_fuel(const Frame& frame) noexcept {
+    return frame.system ? frame.system_segment_fuel : frame.instance->fuel_consumed();
+  }
+
+  /// Turns how a segment ended into its result (§3.2 step 6, §3.4, §3.8); stores a suspended frame.
   ExecutionResult finish(std::unique_ptr<Frame> frame, wasm::RunResult run, uint64_t fuel_consumed) noexcept {
     ExecutionResult result{to_i32(ExitCode::Ok), fuel_consumed, 0, {}};
-    if (run.status != wasm::RunStatus::Suspended) {
-      result.exit_code = run.status == wasm::RunStatus::Trapped ? trap_exit_code(run.trap) : frame->exit_code;
+    const bool interrupted = frame->system ? end_exit_code(*frame, run) == to_i32(ExitCode::InterruptionCalled)
+                                           : run.status == wasm::RunStatus::Suspended;
+    if (!interrupted) {
+      result.exit_code = end_exit_code(*frame, run);
       result.output = std::move(frame->output);
       return result;
     }
@@ -107,11 +200,28 @@ struct Executor::Impl {
       return result;
     }
     const uint32_t call_id = next_call_id++;
-    const auto request = frame->pending.encode();
     result.exit_code = static_cast<int32_t>(call_id);
-    result.output.assign(request.begin(), request.end());
+    if (frame->system) {
+      result.output = std::move(frame->output);  // the runtime's own request (§6.4)
+    } else {
+      const auto request = frame->pending.encode();
+      result.output.assign(request.begin(), request.end());
+    }
     suspended.emplace(call_id, std::move(frame));
     return result;
+  }
+
+  /// Appends to `out` the input bytes of the request that suspended `call_id` (its output, which
+  /// `out` starts with), if that range lies inside the runtime's memory (root mode, §3.6).
+  void append_request_input(uint32_t call_id, Bytes& out) const noexcept {
+    const auto request = SyscallInvocationParams::decode(out);
+    const auto it = suspended.find(call_id);
+    if (!request || it == suspended.end() || request->input_end < request->input_start ||
+        request->input_end > it->second->instance->memory_size())
+      return;
+    const size_t size = out.size();
+    out.resize(size + (request->input_end - request->input_start));
+    it->second->instance->memory_read(request->input_start, std::span(out).subspan(size));
   }
 };
 
@@ -120,46 +230,68 @@ Executor::~Executor() = default;
 
 ExitCode Executor::check_module(std::span<const uint8_t> code) noexcept {
   ExitCode status = ExitCode::Ok;
-  const auto module = impl_->load(keccak256(code), code, status);
+  const auto module = impl_->load(keccak256(code), code, ExecutionMode::Contract, status);
   if (!module) return status;
-  if (!entry_function(*module, "main") || !entry_function(*module, "deploy")) return ExitCode::MalformedBuiltinParams;
+  if (!entry_function(*module, STATE_MAIN, ExecutionMode::Contract) ||
+      !entry_function(*module, STATE_DEPLOY, ExecutionMode::Contract))
+    return ExitCode::MalformedBuiltinParams;
   return ExitCode::Ok;
 }
 
 ExecutionResult Executor::execute(ExecuteParams params) noexcept {
-  // Every failure before the entry function runs consumes the whole fuel_limit (§3.2 steps 2–3).
-  const uint64_t fuel_limit = params.fuel_limit;
-  if (params.state != STATE_MAIN && params.state != STATE_DEPLOY)
-    return failure(ExitCode::MalformedBuiltinParams, fuel_limit);
-  if (params.call_depth > CALL_STACK_LIMIT) return failure(ExitCode::CallDepthOverflow, fuel_limit);
-  ExitCode status = ExitCode::Ok;
-  const auto module = impl_->load(params.code_hash, params.code, status);
-  if (!module) return failure(status, fuel_limit);
-  const auto entry = entry_function(*module, params.state == STATE_DEPLOY ? "deploy" : "main");
-  if (!entry) return failure(ExitCode::MalformedBuiltinParams, fuel_limit);
+  Impl::Started started = impl_->start(std::move(params));
+  if (!started.frame) return started.failed;
+  const uint64_t fuel_consumed = Impl::first_segment_fuel(*started.frame);
+  return impl_->finish(std::move(started.frame), started.run, fuel_consumed);
+}
 
-  auto frame = std::make_unique<Frame>();
-  frame->input = std::move(params.input);
-  frame->state = params.state;
-  frame->call_depth = params.call_depth;
-  frame->debug_log = &impl_->debug_log;
-  const auto imports = bind_imports(*module, *frame);
-  auto instantiated = wasm::Instance::instantiate(module, imports, fuel_limit);
-  if (instantiated.trap) return {trap_exit_code(*instantiated.trap), fuel_limit, 0, {}};
-  // A link error; also a start function that suspended at `_exec`.
-  if (!instantiated.instance) return failure(ExitCode::MalformedBuiltinParams, fuel_limit);
-  frame->instance = std::move(instantiated.instance);
-  if (frame->halted) {  // the start function ended the frame (`_exit` or another halting import)
-    const uint64_t fuel_consumed = frame->instance->fuel_consumed();
-    return impl_->finish(std::move(frame), {wasm::RunStatus::Halted, wasm::Trap::Unreachable}, fuel_consumed);
+ExecutionResult Executor::execute_root(ExecuteParams params, CodeByHash code_by_hash, void* env) noexcept {
+  params.call_depth = 0;
+  params.mode = ExecutionMode::Contract;
+  Impl::Started started = impl_->start(std::move(params));
+  if (!started.frame) return started.failed;
+  std::unique_ptr<Frame>& frame = started.frame;
+  wasm::RunResult& run = started.run;
+  wasm::Instance& root = *frame->instance;
+  const auto trapped = [&](wasm::Trap trap) {
+    const uint64_t fuel_consumed = root.fuel_consumed();
+    return impl_->finish(std::move(frame), {wasm::RunStatus::Trapped, trap}, fuel_consumed);
+  };
+  // The root is suspended at `_exec` or `_resume`: serve it, then continue it with the nested
+  // segment's exit code.
+  while (run.status == wasm::RunStatus::Suspended) {
+    ExecutionResult nested;
+    uint32_t fuel16_ptr = 0;
+    if (frame->root_resume) {
+      RootResume request = std::move(*frame->root_resume);
+      frame->root_resume.reset();
+      fuel16_ptr = request.fuel16_ptr;
+      nested = resume(request.call_id, std::move(request.return_data), request.exit_code, request.fuel_consumed,
+                      request.fuel_refunded);
+    } else {
+      const SyscallInvocationParams& request = frame->pending;
+      fuel16_ptr = request.fuel16_ptr;
+      // input_len <= FUEL_MAX_QUADRATIC_X: `_exec`'s fuel procedure traps above it.
+      Bytes input(request.input_end - request.input_start);
+      if (!root.memory_read(request.input_start, input)) return trapped(wasm::Trap::MemoryOutOfBounds);
+      const auto code = code_by_hash ? code_by_hash(env, request.code_hash) : std::nullopt;
+      nested = code ? execute({request.code_hash, *code, std::move(input), request.fuel_limit, request.state, 1,
+                               ExecutionMode::Contract})
+                    : failure(ExitCode::MalformedBuiltinParams, 0);
+    }
+    frame->return_data = std::move(nested.output);
+    if (nested.exit_code > 0) impl_->append_request_input(uint32_t(nested.exit_code), frame->return_data);
+    if (fuel16_ptr != 0) {
+      std::array<uint8_t, 16> fuel16;
+      store_u64_le(fuel16.data(), nested.fuel_consumed);
+      store_u64_le(fuel16.data() + 8, static_cast<uint64_t>(nested.fuel_refunded));
+      if (!root.memory_write(fuel16_ptr, fuel16)) return trapped(wasm::Trap::MemoryOutOfBounds);
+    }
+    if (!root.consume_fuel(nested.fuel_consumed)) return trapped(wasm::Trap::OutOfFuel);
+    const wasm::Value exit_code = static_cast<uint32_t>(nested.exit_code);
+    run = root.resume({&exit_code, 1});
   }
-
-  uint64_t in_flight = frame->in_flight_bytes();
-  for (const auto& [call_id, suspended] : impl_->suspended) in_flight += suspended->in_flight_bytes();
-  if (in_flight > MAX_IN_FLIGHT_MEMORY_BYTES) return failure(ExitCode::OutOfMemory, fuel_limit);
-
-  const wasm::RunResult run = frame->instance->call(*entry, {});
-  const uint64_t fuel_consumed = frame->instance->fuel_consumed();
+  const uint64_t fuel_consumed = root.fuel_consumed();
   return impl_->finish(std::move(frame), run, fuel_consumed);
 }
 
@@ -170,8 +302,16 @@ ExecutionResult Executor::resume(uint32_t call_id, Bytes return_data, int32_t ex
   std::unique_ptr<Frame> frame = std::move(it->second);
   impl_->suspended.erase(it);
   frame->return_data = std::move(return_data);
+  if (frame->system) {
+    // §3.5 step 4, system mode: the exit code and the fuel pair reach the runtime inside the
+    // RuntimeInterruptionOutcomeV1 of its return data.
+    frame->output.clear();
+    frame->system_segment_fuel = 0;
+    const wasm::RunResult run = run_entry(*frame);
+    const uint64_t segment_fuel = frame->system_segment_fuel;
+    return impl_->finish(std::move(frame), run, segment_fuel);
+  }
   wasm::Instance& instance = *frame->instance;
-
   if (frame->pending.fuel16_ptr != 0) {
     std::array<uint8_t, 16> fuel16;
     store_u64_le(fuel16.data(), fuel_consumed);

@@ -18,6 +18,17 @@ struct DebugLog {
   void* env = nullptr;
 };
 
+/// Root mode: the `_resume` a root frame is suspended at (protocol.md §3.6), served by
+/// Executor::execute_root.
+struct RootResume {
+  uint32_t call_id = 0;
+  Bytes return_data;
+  int32_t exit_code = 0;
+  uint64_t fuel_consumed = 0;  ///< from the root's fuel16 buffer (0 without one).
+  int64_t fuel_refunded = 0;
+  uint32_t fuel16_ptr = 0;
+};
+
 struct Frame {
   std::unique_ptr<wasm::Instance> instance;
   Bytes input;        ///< context header ‖ payload (`_read`, `_input_size`).
@@ -25,22 +36,40 @@ struct Frame {
   Bytes return_data;  ///< bytes of the last resume (`_output_size`, `_read_output`, `_forward_output`).
   uint32_t state = STATE_MAIN;
   uint32_t call_depth = 1;
+  /// funcidx of the entry (`main` or `deploy`); system mode re-invokes it on every resume.
+  uint32_t entry = 0;
   /// Exit code of a halting import (`_exit`, or a "halt with code X" of §1.4); 0 otherwise.
   int32_t exit_code = 0;
   /// Set by a halting import; lets the executor see a halt inside the start function.
   bool halted = false;
   /// The request of the `_exec` this frame is suspended at (§3.3).
   SyscallInvocationParams pending;
+  /// Root mode: set while the frame is suspended at `_resume` instead of `_exec`.
+  std::optional<RootResume> root_resume;
   const DebugLog* debug_log = nullptr;
+  /// ExecutionMode::System: self-metered, no import fuel procedures, no output cap (§3.8).
+  bool system = false;
+  /// System mode: the `_charge_fuel` amounts of all segments (the budget is `fuel_limit`) and of
+  /// the current segment, in fuel.
+  uint64_t fuel_limit = 0;
+  uint64_t system_fuel_charged = 0;
+  uint64_t system_segment_fuel = 0;
 
   /// Bytes this frame holds toward MAX_IN_FLIGHT_MEMORY_BYTES: the instance's footprint
   /// (linear memory and value/frame stacks), input, output and return data (protocol.md §3.2,
-  /// Interlude profile "output size").
+  /// Interlude profile "output size"); 0 for a system frame.
   uint64_t in_flight_bytes() const noexcept {
+    if (system) return 0;
     return instance->footprint_bytes() + uint64_t(input.size()) + uint64_t(output.size()) +
            uint64_t(return_data.size());
   }
 };
+
+/// The exit code a guest's `_exit(code)` (or a system entry's result) ends its frame with
+/// (Interlude profile `_exit`): positive -> NonNegativeExitCode; undefined negatives ->
+/// UnknownError; from a contract also -3, -3001 and -3002 -> UnknownError; other defined
+/// codes stay.
+int32_t guest_exit_code(const Frame& frame, int32_t code) noexcept;
 
 /// Ok if every import of `module` is a function import of IMPORT_MODULE named in
 /// IMPORT_TABLE with exactly the table's functype; MalformedBuiltinParams otherwise.

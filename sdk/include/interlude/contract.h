@@ -70,7 +70,11 @@ IL_IMPORT("_forward_output") void il_forward_output(uint32_t offset, uint32_t le
 IL_IMPORT("_exec") int32_t il_exec(const void* hash32, const void* input, uint32_t input_len, int64_t* fuel16,
                                    uint32_t state);
 /** `_resume(call_id, ret, ret_len, exit_code, fuel16)` [0]: root-only; a contract calling it halts
- *  with RootCallOnly (-1002) (protocol.md §3.6). Declared for completeness. */
+ *  with RootCallOnly (-1002) (protocol.md §3.6). A root-STF run in root mode (Interlude profile;
+ *  examples/root_stf) continues the runtime interrupted as `call_id` with the return data `ret`,
+ *  `exit_code` and the fuel pair in `fuel16` (overwritten with the segment's pair), and gets its
+ *  final exit code or a new call_id; in root mode `_exec` runs the contract whose code hash is
+ *  `hash32` the same way. */
 IL_IMPORT("_resume") int32_t il_resume(uint32_t call_id, const void* ret, uint32_t ret_len, int32_t exit_code,
                                        int64_t* fuel16);
 /** `_fuel()` [400]: remaining fuel of the frame. */
@@ -81,6 +85,83 @@ IL_IMPORT("_charge_fuel") void il_charge_fuel(int64_t amount);
 IL_IMPORT("_debug_log") void il_debug_log(const void* ptr, uint32_t length);
 /** `_keccak256(data, length, out32)` [600 + 120/word]: Keccak-256 (Ethereum padding) into out32. */
 IL_IMPORT("_keccak256") void il_keccak256(const void* data, uint32_t length, void* out32);
+/** `_enter_unconstrained()`, `_exit_unconstrained()` [0]: no-ops (kept for zkVM compatibility). */
+IL_IMPORT("_enter_unconstrained") void il_enter_unconstrained(void);
+IL_IMPORT("_exit_unconstrained") void il_exit_unconstrained(void);
+
+/* ---------------------------------------------------------------------------------------------
+ * Builtins (protocol.md §1.5, §1.6), SP1-compatible. Integers and field elements are
+ * little-endian; a point is affine x ‖ y; the result overwrites the first operand. An invalid
+ * operand halts with MalformedBuiltinParams (-1003); an operand outside memory traps
+ * MemoryOutOfBounds (-2002). Fuel per call in brackets.
+ * ------------------------------------------------------------------------------------------- */
+
+/** `_sha256(data, length, out32)` [1200 + 240/word]: SHA-256 digest into out32. */
+IL_IMPORT("_sha256") void il_sha256(const void* data, uint32_t length, void* out32);
+/** `_blake3(data, length, out32)` [1200 + 240/word]: BLAKE3 hash (32 bytes) into out32. */
+IL_IMPORT("_blake3") void il_blake3(const void* data, uint32_t length, void* out32);
+/** `_keccak256_permute(state)` [600]: Keccak-f[1600] on 25 u64 lanes (lane x + 5y), in place. */
+IL_IMPORT("_keccak256_permute") void il_keccak256_permute(uint64_t state[25]);
+/** `_sha256_extend(w)` [1200]: fills the SHA-256 message schedule w[16..64) from w[0..16). */
+IL_IMPORT("_sha256_extend") void il_sha256_extend(uint32_t w[64]);
+/** `_sha256_compress(h, w)` [1200]: one SHA-256 compression of the schedule w into the state h. */
+IL_IMPORT("_sha256_compress") void il_sha256_compress(uint32_t h[8], const uint32_t w[64]);
+
+/** `_ed25519_add(p, q)` [30000]: p ← p + q on edwards25519 (64-byte points). */
+IL_IMPORT("_ed25519_add") void il_ed25519_add(uint8_t p[64], const uint8_t q[64]);
+/** `_ed25519_decompress(point, sign)` [100000]: point = x ‖ y; writes x from y (bit 255 ignored)
+ *  and sign (the parity of x, 0 or 1). Halts -1003 if sign > 1 or y is not on the curve. */
+IL_IMPORT("_ed25519_decompress") void il_ed25519_decompress(uint8_t point[64], uint32_t sign);
+
+/** `_tower_fp1_<field>_{add,sub,mul}(x, y)` [bn254 120/120/480, bls12381 160/160/640]: x ← x op y
+ *  mod p (32-byte bn254 or 48-byte bls12-381 elements). sub halts -1003 if y > x + p. */
+IL_IMPORT("_tower_fp1_bn254_add") void il_tower_fp1_bn254_add(uint8_t x[32], const uint8_t y[32]);
+IL_IMPORT("_tower_fp1_bn254_sub") void il_tower_fp1_bn254_sub(uint8_t x[32], const uint8_t y[32]);
+IL_IMPORT("_tower_fp1_bn254_mul") void il_tower_fp1_bn254_mul(uint8_t x[32], const uint8_t y[32]);
+IL_IMPORT("_tower_fp1_bls12381_add") void il_tower_fp1_bls12381_add(uint8_t x[48], const uint8_t y[48]);
+IL_IMPORT("_tower_fp1_bls12381_sub") void il_tower_fp1_bls12381_sub(uint8_t x[48], const uint8_t y[48]);
+IL_IMPORT("_tower_fp1_bls12381_mul") void il_tower_fp1_bls12381_mul(uint8_t x[48], const uint8_t y[48]);
+/** `_tower_fp2_<field>_{add,sub,mul}(x, y, _, _)` [bn254 240/240/960, bls12381 320/320/1280]:
+ *  x ← x op y in Fp2 = Fp[u]/(u² + 1). x and y are contiguous c0 ‖ c1 buffers; the host reads only
+ *  the first two params (protocol.md §1.6 (observed)), pass x + size and y + size as the other two. */
+IL_IMPORT("_tower_fp2_bn254_add") void il_tower_fp2_bn254_add(uint8_t x[64], uint8_t* x_c1, const uint8_t y[64],
+                                                        const uint8_t* y_c1);
+IL_IMPORT("_tower_fp2_bn254_sub") void il_tower_fp2_bn254_sub(uint8_t x[64], uint8_t* x_c1, const uint8_t y[64],
+                                                        const uint8_t* y_c1);
+IL_IMPORT("_tower_fp2_bn254_mul") void il_tower_fp2_bn254_mul(uint8_t x[64], uint8_t* x_c1, const uint8_t y[64],
+                                                        const uint8_t* y_c1);
+IL_IMPORT("_tower_fp2_bls12381_add") void il_tower_fp2_bls12381_add(uint8_t x[96], uint8_t* x_c1, const uint8_t y[96],
+                                                              const uint8_t* y_c1);
+IL_IMPORT("_tower_fp2_bls12381_sub") void il_tower_fp2_bls12381_sub(uint8_t x[96], uint8_t* x_c1, const uint8_t y[96],
+                                                              const uint8_t* y_c1);
+IL_IMPORT("_tower_fp2_bls12381_mul") void il_tower_fp2_bls12381_mul(uint8_t x[96], uint8_t* x_c1, const uint8_t y[96],
+                                                              const uint8_t* y_c1);
+
+/** Short-Weierstrass curves (secp256k1, secp256r1, bn254 G1: 64-byte points; bls12-381 G1:
+ *  96-byte points), SP1 affine formulas: no point at infinity, points are not checked to be on the
+ *  curve. `_<curve>_add(p, q)` [3000; bls12381 12000]: p ← p + q; halts -1003 if p and q are equal
+ *  (use double) or a coordinate is ≥ p. `_<curve>_double(p)` [3000; bls12381 12000]: p ← 2p.
+ *  `_<curve>_decompress(point, sign)` [80000; bls12381 12000]: point = y ‖ x: reads x from the
+ *  second half, writes y to the first; sign is y's parity (bls12381: 1 = the larger of y, p − y);
+ *  halts -1003 if sign > 1, x ≥ p or x is not on the curve. */
+IL_IMPORT("_secp256k1_add") void il_secp256k1_add(uint8_t p[64], const uint8_t q[64]);
+IL_IMPORT("_secp256k1_double") void il_secp256k1_double(uint8_t p[64]);
+IL_IMPORT("_secp256k1_decompress") void il_secp256k1_decompress(uint8_t point[64], uint32_t sign);
+IL_IMPORT("_secp256r1_add") void il_secp256r1_add(uint8_t p[64], const uint8_t q[64]);
+IL_IMPORT("_secp256r1_double") void il_secp256r1_double(uint8_t p[64]);
+IL_IMPORT("_secp256r1_decompress") void il_secp256r1_decompress(uint8_t point[64], uint32_t sign);
+IL_IMPORT("_bn254_add") void il_bn254_add(uint8_t p[64], const uint8_t q[64]);
+IL_IMPORT("_bn254_double") void il_bn254_double(uint8_t p[64]);
+IL_IMPORT("_bls12381_add") void il_bls12381_add(uint8_t p[96], const uint8_t q[96]);
+IL_IMPORT("_bls12381_double") void il_bls12381_double(uint8_t p[96]);
+IL_IMPORT("_bls12381_decompress") void il_bls12381_decompress(uint8_t point[96], uint32_t sign);
+
+/** `_uint256_mul_mod(x, y, m)` [160]: x ← x·y mod m on 32-byte integers (m = 0: mod 2^256). */
+IL_IMPORT("_uint256_mul_mod") void il_uint256_mul_mod(uint8_t x[32], const uint8_t y[32], const uint8_t m[32]);
+/** `_uint256_x2048_mul(a, b, lo, hi)` [100000]: a (32 bytes) · b (256 bytes) = hi · 2^2048 + lo,
+ *  lo 256 bytes, hi 32 bytes. */
+IL_IMPORT("_uint256_x2048_mul") void il_uint256_x2048_mul(const uint8_t a[32], const uint8_t b[256], uint8_t lo[256],
+                                                          uint8_t hi[32]);
 
 /* ---------------------------------------------------------------------------------------------
  * Freestanding support. clang lowers struct copies and zeroing to memcpy/memset calls; without
@@ -177,7 +258,8 @@ enum il_exit_code {
 };
 
 /** Syscall id bytes (protocol.md §4.1). The 32-byte id passed to `_exec` is 31 zero bytes followed
- *  by this byte. The SDK helpers below cover the ids of this milestone. */
+ *  by this byte. The SDK helpers below cover every id except UPGRADE_EVM_RUNTIME (which halts with
+ *  NotSupportedBytecode until Interlude has an EVM). */
 enum il_syscall_id {
   IL_SYSCALL_STORAGE_READ = 0x01,
   IL_SYSCALL_STORAGE_WRITE = 0x02,
@@ -196,7 +278,16 @@ enum il_syscall_id {
   IL_SYSCALL_CODE_COPY = 0x0f,
   IL_SYSCALL_TRANSIENT_READ = 0x11,
   IL_SYSCALL_TRANSIENT_WRITE = 0x12,
-  IL_SYSCALL_BLOCK_HASH = 0x13
+  IL_SYSCALL_BLOCK_HASH = 0x13,
+  IL_SYSCALL_METADATA_WRITE = 0x40,
+  IL_SYSCALL_METADATA_SIZE = 0x41,
+  IL_SYSCALL_METADATA_CREATE = 0x42,
+  IL_SYSCALL_METADATA_COPY = 0x43,
+  IL_SYSCALL_METADATA_STORAGE_READ = 0x44,
+  IL_SYSCALL_METADATA_STORAGE_WRITE = 0x45,
+  IL_SYSCALL_METADATA_ACCOUNT_OWNER = 0x46,
+  IL_SYSCALL_UPGRADE_EVM_RUNTIME = 0xfe,
+  IL_SYSCALL_UPGRADE_WASM_RUNTIME = 0xff
 };
 
 /** Fuel limit meaning "all the fuel the host allows" (u64::MAX as i64, protocol.md §9.3). */
@@ -579,6 +670,165 @@ static inline il_u256 il_balance(const il_address* who) {
 static inline il_u256 il_self_balance(void) {
   il_syscall_ok(IL_SYSCALL_SELF_BALANCE, 0, 0);
   return il_output_u256_le();
+}
+
+/** CALLCODE: runs the code of `to` on this contract's account with `value` wei (NULL = 0) moved from
+ *  this contract to itself. Input: address (20) ‖ value (32 LE) ‖ calldata. Allowed in a static
+ *  frame (the callee is static too). Result as il_call. Gas as CALL without the new-account cost. */
+static inline int32_t il_call_code(const il_address* to, const il_u256* value, const void* calldata, uint32_t len) {
+  uint8_t prefix[52];
+  il_u256 zero = il_u256_from_u64(0);
+  il_copy(prefix, to->bytes, 20);
+  il_u256_to_le(value ? value : &zero, prefix + 20);
+  return il_syscall_prefixed(IL_SYSCALL_CALL_CODE, prefix, 52, calldata, len);
+}
+/** SELFDESTRUCT (EIP-6780): moves this contract's whole balance to `beneficiary` (input: address);
+ *  the contract is deleted at the end of the transaction only if that transaction created it.
+ *  Gas 5000, +25000 when value goes to an empty account, +2600 cold; halts -1010 in a static frame. */
+static inline void il_destroy_account(const il_address* beneficiary) {
+  il_syscall_ok(IL_SYSCALL_DESTROY_ACCOUNT, beneficiary->bytes, 20);
+}
+/** EXTCODESIZE: code size of `who` in bytes (input: address; output 32 B LE, of which the low 4 bytes
+ *  are read). EVM precompile addresses 0x01..0x11 read 0. Gas 2600 cold / 100 warm. */
+static inline uint32_t il_code_size(const il_address* who) {
+  uint8_t b[4];
+  il_syscall_ok(IL_SYSCALL_CODE_SIZE, who->bytes, 20);
+  il_read_output(b, 0, 4);
+  return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+}
+/** EXTCODEHASH: keccak256 of `who`'s code (input: address; output 32 raw bytes): zero for an empty
+ *  account or an EVM precompile address, KECCAK_EMPTY for a non-empty account without code. Gas
+ *  2600 cold / 100 warm. */
+static inline il_bytes32 il_code_hash(const il_address* who) {
+  il_bytes32 h;
+  il_syscall_ok(IL_SYSCALL_CODE_HASH, who->bytes, 20);
+  il_read_output(h.bytes, 0, 32);
+  return h;
+}
+/** EXTCODECOPY: copies `len` bytes of `who`'s code from `offset` into `out`, zeros past the end.
+ *  Input: address ‖ offset (u64 LE) ‖ length (u64 LE); at most 12 MiB. Gas 3/word, then 2600 cold /
+ *  100 warm. */
+static inline void il_code_copy(const il_address* who, uint64_t offset, void* out, uint32_t len) {
+  uint8_t in[36];
+  il_copy(in, who->bytes, 20);
+  il_store_u64_le(in + 20, offset);
+  il_store_u64_le(in + 28, len);
+  il_syscall_ok(IL_SYSCALL_CODE_COPY, in, 36);
+  il_read_output(out, 0, len);
+}
+/** TLOAD (EIP-1153): transient storage `slot` of this contract (input slot 32 B LE; output 32 B LE).
+ *  Gas 100. */
+static inline il_u256 il_transient_read(const il_u256* slot) {
+  uint8_t in[32];
+  il_u256_to_le(slot, in);
+  il_syscall_ok(IL_SYSCALL_TRANSIENT_READ, in, 32);
+  return il_output_u256_le();
+}
+/** TSTORE (EIP-1153): transient `slot` = `value` until the transaction ends (input slot LE ‖ value
+ *  LE). Gas 100; halts -1010 in a static frame. */
+static inline void il_transient_write(const il_u256* slot, const il_u256* value) {
+  uint8_t in[64];
+  il_u256_to_le(slot, in);
+  il_u256_to_le(value, in + 32);
+  il_syscall_ok(IL_SYSCALL_TRANSIENT_WRITE, in, 64);
+}
+/** BLOCKHASH: hash of block `number` if it is one of the 256 before the current one, else zero
+ *  (input: u64 LE; output 32 raw bytes). Gas 20. */
+static inline il_bytes32 il_block_hash(uint64_t number) {
+  uint8_t in[8];
+  il_bytes32 h;
+  il_store_u64_le(in, number);
+  il_syscall_ok(IL_SYSCALL_BLOCK_HASH, in, 8);
+  il_read_output(h.bytes, 0, 32);
+  return h;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Metadata syscalls (protocol.md §4.4, §7): only for code running as the owner (a runtime) of an
+ * ownable account `EF 44 00 ‖ owner ‖ metadata` (§7.1); anywhere else they halt with
+ * MalformedBuiltinParams (-1003). No gas except the two storage helpers.
+ * ------------------------------------------------------------------------------------------- */
+
+/** METADATA_SIZE of `who` (input: address; output 7 bytes). */
+typedef struct {
+  uint32_t length;          /**< metadata bytes; 0 unless `who` is ownable and owned by this runtime */
+  uint8_t is_same_runtime;  /**< 1 if `who` is an ownable account owned by this runtime */
+  uint8_t is_cold;          /**< 1 if `who` was not yet accessed in this transaction (EIP-2929) */
+  uint8_t is_empty;         /**< 1 if `who` is empty (EIP-161) */
+} il_metadata_info;
+static inline il_metadata_info il_metadata_size(const il_address* who) {
+  uint8_t b[7];
+  il_metadata_info info;
+  il_syscall_ok(IL_SYSCALL_METADATA_SIZE, who->bytes, 20);
+  il_read_output(b, 0, 7);
+  info.length = (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+  info.is_same_runtime = b[4];
+  info.is_cold = b[5];
+  info.is_empty = b[6];
+  return info;
+}
+/** METADATA_ACCOUNT_OWNER: the owner of `who` (this runtime for the current account), or the zero
+ *  address if `who` is not an ownable account (input: address; output 20 bytes). */
+static inline il_address il_metadata_account_owner(const il_address* who) {
+  il_address owner;
+  il_syscall_ok(IL_SYSCALL_METADATA_ACCOUNT_OWNER, who->bytes, 20);
+  il_read_output(owner.bytes, 0, 20);
+  return owner;
+}
+/** METADATA_CREATE: creates the ownable account keccak256(0x44 ‖ this runtime ‖ salt)[12..] with
+ *  `metadata` (input: salt 32 B BE ‖ metadata). Returns Ok, or CreateContractCollision (-1012) if
+ *  that address has code or a nonce. Halts -1010 in a static frame. */
+static inline int32_t il_metadata_create(const il_bytes32* salt_be, const void* metadata, uint32_t len) {
+  return il_syscall_prefixed(IL_SYSCALL_METADATA_CREATE, salt_be->bytes, 32, metadata, len);
+}
+/** METADATA_WRITE: replaces the whole metadata of `who`, an account this runtime owns (input:
+ *  address ‖ offset u32 LE, ignored ‖ metadata). Halts -1003 for any other account, -1010 in a
+ *  static frame. */
+static inline void il_metadata_write(const il_address* who, const void* metadata, uint32_t len) {
+  uint8_t prefix[24] = {0};
+  int32_t code;
+  il_copy(prefix, who->bytes, 20);
+  code = il_syscall_prefixed(IL_SYSCALL_METADATA_WRITE, prefix, 24, metadata, len);
+  if (code != IL_EXIT_OK) il_exit(code);
+}
+/** METADATA_COPY: copies metadata[offset, min(offset + len, size)) of `who`, an account this
+ *  runtime owns, to `out`; returns the number of bytes copied (input: address ‖ offset u32 LE ‖
+ *  length u32 LE). Halts -1003 for any other account. */
+static inline uint32_t il_metadata_copy(const il_address* who, uint32_t offset, void* out, uint32_t len) {
+  uint8_t in[28];
+  uint32_t n;
+  il_copy(in, who->bytes, 20);
+  for (int i = 0; i < 4; ++i) {
+    in[20 + i] = (uint8_t)(offset >> (8 * i));
+    in[24 + i] = (uint8_t)(len >> (8 * i));
+  }
+  il_syscall_ok(IL_SYSCALL_METADATA_COPY, in, 28);
+  n = il_output_size();
+  il_read_output(out, 0, n);
+  return n;
+}
+/** METADATA_STORAGE_READ: SLOAD of `slot` in this runtime's own storage (input slot 32 B LE;
+ *  output 32 B LE). Gas 2100 cold / 100 warm. */
+static inline il_u256 il_metadata_storage_read(const il_u256* slot) {
+  uint8_t in[32];
+  il_u256_to_le(slot, in);
+  il_syscall_ok(IL_SYSCALL_METADATA_STORAGE_READ, in, 32);
+  return il_output_u256_le();
+}
+/** METADATA_STORAGE_WRITE: SSTORE of `slot` in this runtime's own storage (input slot LE ‖ value
+ *  LE). Gas and refunds as il_storage_write; halts -1010 in a static frame. */
+static inline void il_metadata_storage_write(const il_u256* slot, const il_u256* value) {
+  uint8_t in[64];
+  il_u256_to_le(slot, in);
+  il_u256_to_le(value, in + 32);
+  il_syscall_ok(IL_SYSCALL_METADATA_STORAGE_WRITE, in, 64);
+}
+/** UPGRADE_WASM_RUNTIME: sets the code of `target` to the wasm `module` (input: target ‖ module).
+ *  Only the runtime-upgrade precompile 0x…520010 may issue it; any other frame, or a module that
+ *  fails the deploy check, halts -1003; a static frame halts -1010. No gas. */
+static inline void il_upgrade_wasm_runtime(const il_address* target, const void* module, uint32_t len) {
+  int32_t code = il_syscall_prefixed(IL_SYSCALL_UPGRADE_WASM_RUNTIME, target->bytes, 20, module, len);
+  if (code != IL_EXIT_OK) il_exit(code);
 }
 
 /** Appends the whole return data to the output and ends the frame with `exit_code` (e.g. bubbles

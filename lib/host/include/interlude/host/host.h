@@ -98,10 +98,30 @@ class Tracer {
                             uint64_t gas_before, uint64_t gas_after, int32_t exit_code) = 0;
 };
 
+/// A wasm system runtime added to the system set (protocol.md §3.8, §7.6): a frame whose
+/// `account_owner ?? bytecode address` (§5.3 step 4) is `address` runs the module stored at that
+/// address in system mode, with the envelopes and commit rules of §6.
+struct SystemRuntimeConfig {
+  Address address;
+  /// Slots of the frame's target read before the frame starts and passed in its
+  /// RuntimeNewFrameInputV1 (§5.3 step 4): 2100 gas cold / 100 warm each, given back for every
+  /// slot the outcome does not list as touched (§6.5 step 4).
+  std::vector<U256> preload_slots;
+};
+
+/// Chain configuration of the root-STF besides the block environment. It is consensus: every
+/// node of a chain needs the same one.
+struct HostConfig {
+  /// Added to the reference system set of §7.6; an entry replaces a reference one at its address.
+  std::vector<SystemRuntimeConfig> system_runtimes;
+};
+
 /// The root-STF. Holds the runtime executor (module cache) across blocks.
 class Host {
  public:
+  /// A root-STF with the default HostConfig.
   Host();
+  explicit Host(HostConfig config);
   ~Host();
   Host(const Host&) = delete;
   Host& operator=(const Host&) = delete;

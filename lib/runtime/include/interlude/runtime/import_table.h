@@ -2,8 +2,8 @@
 /// The `fluentbase_v1preview` import table (protocol.md §1.3) and its fuel procedures (§1.2).
 ///
 /// INTERLUDE_IMPORT_TABLE is the single source of the table: every other list (IMPORT_TABLE,
-/// ImportId, the executor's host-function bindings) is generated from it. Later issues add rows
-/// here. A module may import only rows of this table, with exactly their functype.
+/// ImportId, the executor's host-function bindings) is generated from it. It holds every linked
+/// import of §1.3. A module may import only rows of this table, with exactly their functype.
 #include <array>
 #include <cstdint>
 #include <initializer_list>
@@ -25,6 +25,10 @@ inline constexpr uint32_t DEBUG_LOG_WORD_FUEL_COST = 320;   ///< per 32-byte wor
 inline constexpr uint32_t CHARGE_FUEL_BASE_FUEL_COST = 400; ///< `_charge_fuel`, before its argument.
 inline constexpr uint32_t KECCAK_BASE_FUEL_COST = 600;      ///< base of `_keccak256`.
 inline constexpr uint32_t KECCAK_WORD_FUEL_COST = 120;      ///< per 32-byte word hashed.
+inline constexpr uint32_t SHA256_BASE_FUEL_COST = 1200;     ///< base of `_sha256`; also `_sha256_extend`, `_sha256_compress`.
+inline constexpr uint32_t SHA256_WORD_FUEL_COST = 240;      ///< per 32-byte word hashed.
+inline constexpr uint32_t BLAKE3_BASE_FUEL_COST = 1200;     ///< base of `_blake3`.
+inline constexpr uint32_t BLAKE3_WORD_FUEL_COST = 240;      ///< per 32-byte word hashed.
 /// FUEL_MAX_LINEAR_X (2^27 bytes): a longer Linear length traps IntegerOverflow.
 inline constexpr uint32_t FUEL_MAX_LINEAR_X = 134'217'728;
 /// FUEL_MAX_QUADRATIC_X (bytes): a longer Quadratic length traps IntegerOverflow.
@@ -71,7 +75,10 @@ constexpr ImportValTypes valtypes(std::initializer_list<wasm::ValType> list) noe
 }
 
 /// X(name, sys_func_idx, params, results, fuel procedure); the import's field name is "_" #name.
-/// Signatures, SysFuncIdx values and fuel procedures: protocol.md §1.3.
+/// Signatures, SysFuncIdx values and fuel procedures: protocol.md §1.3; builtin semantics and
+/// byte layouts: §1.5 (hashes) and §1.6 (fields, curves, big integers). `_write_fd` (0x0014) and
+/// `_poseidon` (0x0103) are not linked in the reference and are not rows here: a module importing
+/// them is rejected like any unknown import (MalformedBuiltinParams).
 #define INTERLUDE_IMPORT_TABLE(X)                                                                              \
   X(exit, 0x0001, (I32), (), fuel_none())                                                                      \
   X(state, 0x0002, (), (I32), fuel_const(STATE_FUEL_COST))                                                     \
@@ -86,7 +93,41 @@ constexpr ImportValTypes valtypes(std::initializer_list<wasm::ValType> list) noe
   X(fuel, 0x000d, (), (I64), fuel_const(STATE_FUEL_COST))                                                      \
   X(debug_log, 0x0010, (I32, I32), (), fuel_linear(1, DEBUG_LOG_BASE_FUEL_COST, DEBUG_LOG_WORD_FUEL_COST))     \
   X(charge_fuel, 0x0011, (I64), (), fuel_const(CHARGE_FUEL_BASE_FUEL_COST))                                    \
-  X(keccak256, 0x0101, (I32, I32, I32), (), fuel_linear(2, KECCAK_BASE_FUEL_COST, KECCAK_WORD_FUEL_COST))
+  X(enter_unconstrained, 0x0012, (), (), fuel_none())                                                          \
+  X(exit_unconstrained, 0x0013, (), (), fuel_none())                                                           \
+  X(keccak256, 0x0101, (I32, I32, I32), (), fuel_linear(2, KECCAK_BASE_FUEL_COST, KECCAK_WORD_FUEL_COST))      \
+  X(keccak256_permute, 0x0102, (I32), (), fuel_const(KECCAK_BASE_FUEL_COST))                                   \
+  X(sha256_extend, 0x0105, (I32), (), fuel_const(SHA256_BASE_FUEL_COST))                                       \
+  X(sha256_compress, 0x0106, (I32, I32), (), fuel_const(SHA256_BASE_FUEL_COST))                                \
+  X(blake3, 0x0117, (I32, I32, I32), (), fuel_linear(2, BLAKE3_BASE_FUEL_COST, BLAKE3_WORD_FUEL_COST))         \
+  X(sha256, 0x0118, (I32, I32, I32), (), fuel_linear(2, SHA256_BASE_FUEL_COST, SHA256_WORD_FUEL_COST))         \
+  X(ed25519_decompress, 0x0201, (I32, I32), (), fuel_const(100'000))                                           \
+  X(ed25519_add, 0x0202, (I32, I32), (), fuel_const(30'000))                                                   \
+  X(tower_fp1_bn254_add, 0x0301, (I32, I32), (), fuel_const(120))                                              \
+  X(tower_fp1_bn254_sub, 0x0302, (I32, I32), (), fuel_const(120))                                              \
+  X(tower_fp1_bn254_mul, 0x0303, (I32, I32), (), fuel_const(480))                                              \
+  X(tower_fp1_bls12381_add, 0x0304, (I32, I32), (), fuel_const(160))                                           \
+  X(tower_fp1_bls12381_sub, 0x0305, (I32, I32), (), fuel_const(160))                                           \
+  X(tower_fp1_bls12381_mul, 0x0306, (I32, I32), (), fuel_const(640))                                           \
+  X(tower_fp2_bn254_add, 0x0307, (I32, I32, I32, I32), (), fuel_const(240))                                    \
+  X(tower_fp2_bn254_sub, 0x0308, (I32, I32, I32, I32), (), fuel_const(240))                                    \
+  X(tower_fp2_bn254_mul, 0x0309, (I32, I32, I32, I32), (), fuel_const(960))                                    \
+  X(tower_fp2_bls12381_add, 0x030a, (I32, I32, I32, I32), (), fuel_const(320))                                 \
+  X(tower_fp2_bls12381_sub, 0x030b, (I32, I32, I32, I32), (), fuel_const(320))                                 \
+  X(tower_fp2_bls12381_mul, 0x030c, (I32, I32, I32, I32), (), fuel_const(1280))                                \
+  X(secp256k1_add, 0x0401, (I32, I32), (), fuel_const(3000))                                                   \
+  X(secp256k1_decompress, 0x0402, (I32, I32), (), fuel_const(80'000))                                          \
+  X(secp256k1_double, 0x0403, (I32), (), fuel_const(3000))                                                     \
+  X(secp256r1_add, 0x0501, (I32, I32), (), fuel_const(3000))                                                   \
+  X(secp256r1_decompress, 0x0502, (I32, I32), (), fuel_const(80'000))                                          \
+  X(secp256r1_double, 0x0503, (I32), (), fuel_const(3000))                                                     \
+  X(bls12381_add, 0x0601, (I32, I32), (), fuel_const(12'000))                                                  \
+  X(bls12381_decompress, 0x0602, (I32, I32), (), fuel_const(12'000))                                           \
+  X(bls12381_double, 0x0603, (I32), (), fuel_const(12'000))                                                    \
+  X(bn254_add, 0x0701, (I32, I32), (), fuel_const(3000))                                                       \
+  X(bn254_double, 0x0702, (I32), (), fuel_const(3000))                                                         \
+  X(uint256_mul_mod, 0x0801, (I32, I32, I32), (), fuel_const(160))                                             \
+  X(uint256_x2048_mul, 0x0802, (I32, I32, I32, I32), (), fuel_const(100'000))
 
 /// Index of a row in IMPORT_TABLE (table order), e.g. ImportId::exec for `_exec`.
 enum class ImportId : uint8_t {
