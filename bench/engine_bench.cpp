@@ -2,19 +2,18 @@
 // and a suspend-at-import + resume round trip (the cost of one interruption in the engine).
 #include <benchmark/benchmark.h>
 
-#include <fstream>
-#include <iterator>
 #include <string>
 
+#include "bench_util.h"
 #include "interlude/wasm/engine.h"
 
 using namespace interlude::wasm;
+using interlude::bench::read_file;
 
 namespace {
 
 std::shared_ptr<const Module> load(const std::string& name, bool fuel) {
-  std::ifstream in(std::string(INTERLUDE_BENCH_WASM_DIR) + "/" + name, std::ios::binary);
-  std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::vector<uint8_t> bytes = read_file(std::string(INTERLUDE_BENCH_WASM_DIR) + "/" + name);
   Config config;
   config.fuel_metering = fuel;
   CompileError error;
@@ -76,5 +75,3 @@ void BM_suspend_resume(benchmark::State& state) {
 BENCHMARK(BM_suspend_resume);
 
 }  // namespace
-
-BENCHMARK_MAIN();
