@@ -45,25 +45,25 @@ enum class Mode : uint8_t { Block, Call };
 /// nullopt with `price` set to the effective gas price (wei per gas; 0 for eth_call).
 std::optional<std::string> validate(const Transaction& tx, const state::Account& sender, const BlockEnv& env,
                                     uint64_t block_gas_left, const IntrinsicGas& intrinsic, Mode mode, U256& price) {
-  const std::string who = "address " + to_hex(tx.sender);
+  const auto who = [&tx] { return "address " + to_hex(tx.sender); };  // built only on rejection
   if (mode == Mode::Call) {
-    if (sender.balance < tx.value) return "insufficient funds for transfer: " + who;
+    if (sender.balance < tx.value) return "insufficient funds for transfer: " + who();
   } else {
     if (tx.nonce && *tx.nonce != sender.nonce)
-      return std::string(*tx.nonce < sender.nonce ? "nonce too low: " : "nonce too high: ") + who +
+      return std::string(*tx.nonce < sender.nonce ? "nonce too low: " : "nonce too high: ") + who() +
              ", tx: " + std::to_string(*tx.nonce) + " state: " + std::to_string(sender.nonce);
-    if (sender.nonce == UINT64_MAX) return "nonce has max value: " + who;
-    if (sender.code_hash != KECCAK_EMPTY) return "sender not an eoa: " + who;  // EIP-3607
+    if (sender.nonce == UINT64_MAX) return "nonce has max value: " + who();
+    if (sender.code_hash != KECCAK_EMPTY) return "sender not an eoa: " + who();  // EIP-3607
     if (tx.max_priority_fee_per_gas && *tx.max_priority_fee_per_gas > tx.gas_price)
-      return "max priority fee per gas higher than max fee per gas: " + who;
+      return "max priority fee per gas higher than max fee per gas: " + who();
     if (tx.gas_price < env.base_fee)
-      return "max fee per gas less than block base fee: " + who + ", maxFeePerGas: " + tx.gas_price.to_dec() +
+      return "max fee per gas less than block base fee: " + who() + ", maxFeePerGas: " + tx.gas_price.to_dec() +
              ", baseFee: " + env.base_fee.to_dec();
     if (tx.gas_limit > block_gas_left) return std::string("gas limit reached");
     auto cost = U256::checked_mul(U256(tx.gas_limit), tx.gas_price);  // the max fee for EIP-1559
     if (cost) cost = U256::checked_add(*cost, tx.value);
     if (!cost || sender.balance < *cost)
-      return "insufficient funds for gas * price + value: " + who + " have " + sender.balance.to_dec() + " want " +
+      return "insufficient funds for gas * price + value: " + who() + " have " + sender.balance.to_dec() + " want " +
              (cost ? cost->to_dec() : std::string("more than 2^256"));
     price = tx.max_priority_fee_per_gas ? std::min(tx.gas_price, env.base_fee + *tx.max_priority_fee_per_gas)
                                         : tx.gas_price;

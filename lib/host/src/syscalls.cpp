@@ -89,15 +89,15 @@ SyscallOutcome Execution::dispatch(Frame& f, const SyscallRequest& rq, const cha
 bool Execution::access_account(Frame& f, const Address& address) {
   const bool cold = !world_.is_warm_account(address);
   if (!f.gas.charge(cold ? COLD_ACCOUNT_ACCESS_GAS : WARM_ACCESS_GAS)) return false;
-  world_.warm_account(address);
+  if (cold) world_.warm_account(address);
   return true;
 }
 
 SyscallOutcome Execution::sload(Frame& f, const Address& address, const U256& slot) {
   // Charged before the load: a cold slot the frame cannot pay for is never read (skip-cold).
-  if (!f.gas.charge(world_.is_warm_slot(address, slot) ? WARM_ACCESS_GAS : COLD_SLOAD_GAS))
-    return halt(ExitCode::OutOfFuel);
-  world_.warm_slot(address, slot);
+  const bool cold = !world_.is_warm_slot(address, slot);
+  if (!f.gas.charge(cold ? COLD_SLOAD_GAS : WARM_ACCESS_GAS)) return halt(ExitCode::OutOfFuel);
+  if (cold) world_.warm_slot(address, slot);
   return result(le_bytes(world_.storage(address, slot)));
 }
 
@@ -105,7 +105,7 @@ SyscallOutcome Execution::sstore(Frame& f, const Address& address, const U256& s
   if (f.gas.remaining <= SSTORE_SENTRY_GAS) return halt(ExitCode::OutOfFuel);  // EIP-2200
   const bool cold = !world_.is_warm_slot(address, slot);
   if (!f.gas.charge(WARM_ACCESS_GAS) || (cold && f.gas.remaining < COLD_SLOAD_GAS)) return halt(ExitCode::OutOfFuel);
-  world_.warm_slot(address, slot);
+  if (cold) world_.warm_slot(address, slot);
   const U256 current = world_.storage(address, slot);
   const U256 original = world_.original_storage(address, slot);
   uint64_t cost = cold ? COLD_SLOAD_GAS : 0;

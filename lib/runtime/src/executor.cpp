@@ -107,10 +107,19 @@ struct Executor::Impl {
 
   /// Compiled modules whose imports all link, by code hash and mode (a cache, never consensus: §3.10).
   std::map<std::pair<Bytes32, ExecutionMode>, std::shared_ptr<const wasm::Module>> modules;
-  /// Suspended runtimes by call_id (§3.1).
-  std::map<uint32_t, std::unique_ptr<Frame>> suspended;
+  /// Suspended runtimes by call_id (§3.1), in increasing call_id order (call_ids are handed out in
+  /// order): suspending and resuming reuse the vector's storage instead of allocating a map node.
+  std::vector<std::pair<uint32_t, std::unique_ptr<Frame>>> suspended;
   uint32_t next_call_id = 1;
   DebugLog debug_log;
+
+  /// The entry of `call_id` in `suspended` (of a const or non-const Impl), or its end.
+  template <class Suspended>
+  static auto find(Suspended& suspended, uint32_t call_id) noexcept {
+    const auto it = std::lower_bound(suspended.begin(), suspended.end(), call_id,
+                                     [](const auto& entry, uint32_t id) { return entry.first < id; });
+    return it != suspended.end() && it->first == call_id ? it : suspended.end();
+  }
 
   /// The cached or newly compiled module of `code`; on failure nullptr and the exit code in `status`.
   std::shared_ptr<const wasm::Module> load(const Bytes32& code_hash, std::span<const uint8_t> code, ExecutionMode mode,
@@ -207,7 +216,7 @@ struct Executor::Impl {
       const auto request = frame->pending.encode();
       result.output.assign(request.begin(), request.end());
     }
-    suspended.emplace(call_id, std::move(frame));
+    suspended.emplace_back(call_id, std::move(frame));
     return result;
   }
 
@@ -215,7 +224,7 @@ struct Executor::Impl {
   /// `out` starts with), if that range lies inside the runtime's memory (root mode, §3.6).
   void append_request_input(uint32_t call_id, Bytes& out) const noexcept {
     const auto request = SyscallInvocationParams::decode(out);
-    const auto it = suspended.find(call_id);
+    const auto it = find(suspended, call_id);
     if (!request || it == suspended.end() || request->input_end < request->input_start ||
         request->input_end > it->second->instance->memory_size())
       return;
@@ -297,7 +306,7 @@ ExecutionResult Executor::execute_root(ExecuteParams params, CodeByHash code_by_
 
 ExecutionResult Executor::resume(uint32_t call_id, Bytes return_data, int32_t exit_code, uint64_t fuel_consumed,
                                  int64_t fuel_refunded) noexcept {
-  const auto it = impl_->suspended.find(call_id);
+  const auto it = Impl::find(impl_->suspended, call_id);
   if (it == impl_->suspended.end()) return failure(ExitCode::UnknownError, fuel_consumed);
   std::unique_ptr<Frame> frame = std::move(it->second);
   impl_->suspended.erase(it);
@@ -332,11 +341,13 @@ ExecutionResult Executor::resume(uint32_t call_id, Bytes return_data, int32_t ex
 }
 
 bool Executor::memory_read(uint32_t call_id, uint64_t offset, std::span<uint8_t> out) const noexcept {
-  const auto it = impl_->suspended.find(call_id);
+  const auto it = Impl::find(impl_->suspended, call_id);
   return it != impl_->suspended.end() && it->second->instance->memory_read(offset, out);
 }
 
-void Executor::forget_runtime(uint32_t call_id) noexcept { impl_->suspended.erase(call_id); }
+void Executor::forget_runtime(uint32_t call_id) noexcept {
+  if (const auto it = Impl::find(impl_->suspended, call_id); it != impl_->suspended.end()) impl_->suspended.erase(it);
+}
 
 void Executor::reset_call_id_counter() noexcept {
   impl_->next_call_id = 1;

@@ -739,6 +739,9 @@ bool Compiler::code_section() noexcept {
   if (!r_.u32(n)) return false;
   if (n != num_defined_) return fail("function and code section have inconsistent lengths");
   have_code_ = true;
+  // The IR takes 1.1 to 1.3 words per byte of body (the bench's generated module, the token
+  // example): reserve 1.5 once instead of growing by doubling, which copies the IR each time.
+  code_.reserve(code_.size() + r_.remaining() + r_.remaining() / 2);
   for (uint32_t i = 0; i < n; ++i) {
     uint32_t size;
     if (!r_.u32(size)) return false;
