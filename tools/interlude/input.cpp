@@ -77,7 +77,7 @@ FixedBytes<N> parse_fixed(const json& value, const std::string& where, const cha
 json parse_json(std::string_view text, const std::string& name) {
   try {
     return json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, or out_of_range.406 for a number like 1E400
     std::string_view message = e.what();  // "[json.exception.parse_error.101] parse error at ..."
     if (auto pos = message.find("] "); pos != std::string_view::npos) message.remove_prefix(pos + 2);
     fail(name, fmt::format("malformed JSON: {}", message));
