@@ -8,6 +8,7 @@
 #include "builtins/builtins.h"
 #include "frame.h"
 #include "interlude/common/keccak.h"
+#include "interlude/common/sha256.h"
 #include "interlude/runtime/import_table.h"
 
 namespace interlude::runtime {
@@ -209,7 +210,7 @@ HostResult host_digest(Frame&, Instance& instance, const Value* args, Value*) no
   return HostResult::ok();
 }
 constexpr auto host_keccak256 = &host_digest<keccak256>;
-constexpr auto host_sha256 = &host_digest<builtins::sha256>;
+constexpr auto host_sha256 = &host_digest<interlude::sha256>;
 constexpr auto host_blake3 = &host_digest<builtins::blake3>;
 
 /// `_keccak256_permute(state_ptr)`: 25 lanes u64 LE, permuted in place.

@@ -1,6 +1,6 @@
 // Native system runtimes: EVM precompiles priced in EVM gas (Yellow Paper appendix E), with the
 // envelope contract of protocol.md §6.
-#include <cryptopp/sha.h>
+#include "interlude/common/sha256.h"
 
 #include "gas.h"
 #include "interlude/runtime/exit_code.h"
@@ -35,9 +35,8 @@ class PricedPrecompile final : public NativeRuntime {
 };
 
 Bytes sha256(ByteView input) {
-  Bytes digest(CryptoPP::SHA256::DIGESTSIZE);
-  CryptoPP::SHA256().CalculateDigest(digest.data(), input.data(), input.size());
-  return digest;
+  const Bytes32 digest = interlude::sha256(input);
+  return Bytes(digest.bytes.begin(), digest.bytes.end());
 }
 
 Bytes identity(ByteView input) { return Bytes(input.begin(), input.end()); }

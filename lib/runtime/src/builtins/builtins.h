@@ -31,9 +31,6 @@ void sha256_extend(std::array<uint32_t, 64>& w) noexcept;
 /// message schedule `w` (as sha256_extend produces).
 void sha256_compress(std::array<uint32_t, 8>& h, const std::array<uint32_t, 64>& w) noexcept;
 
-/// SHA-256 digest of `data` (FIPS 180-4).
-Bytes32 sha256(ByteView data) noexcept;
-
 /// BLAKE3 hash of `data` in the default (unkeyed) mode, 32-byte output (BLAKE3 specification §2).
 Bytes32 blake3(ByteView data) noexcept;
 

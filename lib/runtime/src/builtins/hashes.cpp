@@ -1,7 +1,6 @@
-// Keccak-f[1600] and the SHA-256 building blocks (protocol.md §1.5). The full SHA-256 digest uses
-// Crypto++, as keccak256 in lib/common does; the permutation, message schedule and single
-// compression are not exposed by a library, so they are written out here from the standards.
-#include <cryptopp/sha.h>
+// Keccak-f[1600] and the SHA-256 building blocks (protocol.md §1.5). Full digests are
+// interlude::keccak256 / interlude::sha256 (lib/common, Crypto++); the permutation, message schedule
+// and single compression are not exposed by a library, so they are written out here from the standards.
 
 #include <bit>
 
@@ -91,14 +90,6 @@ void sha256_compress(std::array<uint32_t, 8>& state, const std::array<uint32_t, 
   }
   const uint32_t working[8] = {a, b, c, d, e, f, g, h};
   for (int i = 0; i < 8; ++i) state[i] += working[i];
-}
-
-Bytes32 sha256(ByteView data) noexcept {
-  CryptoPP::SHA256 hash;
-  hash.Update(data.data(), data.size());
-  Bytes32 digest;
-  hash.Final(digest.data());
-  return digest;
 }
 
 }  // namespace interlude::runtime::builtins
