@@ -38,29 +38,31 @@ struct Output {
 
 class Determinism : public ::testing::Test {
  protected:
-  /// The example block's txs.json names modules in the default build directory; the copy in
-  /// WORK names this build's.
-  static void SetUpTestSuite() {
-    fs::remove_all(WORK);
-    fs::create_directories(WORK);
+  /// Each test works in its own WORK/<test name>: CTest runs the tests as parallel processes.
+  /// The example block's txs.json names modules in the default build directory; the copy there
+  /// names this build's.
+  void SetUp() override {
+    dir_ = WORK / ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
     nlohmann::json txs = nlohmann::json::parse(read_text(BLOCK / "txs.json"));
     for (auto& tx : txs) {
       const std::string input = tx.value("input", "");
       if (input.starts_with(MODULE_PREFIX))
         tx["input"] = fmt::format("@{}/{}", INTERLUDE_CONTRACT_DIR, input.substr(MODULE_PREFIX.size()));
     }
-    std::ofstream(WORK / "txs.json") << txs.dump(1);
+    std::ofstream(dir_ / "txs.json") << txs.dump(1);
   }
 
-  /// `prefix interlude apply` of the example block on a new state WORK/<name>.
-  static Output apply(const std::string& name, const std::string& prefix = "", const char* bin = INTERLUDE_BIN) {
-    const fs::path state = WORK / name, out = WORK / (name + ".json"), trace = WORK / (name + ".trace.jsonl");
+  /// `prefix interlude apply` of the example block on a new state <test dir>/<name>.
+  Output apply(const std::string& name, const std::string& prefix = "", const char* bin = INTERLUDE_BIN) const {
+    const fs::path state = dir_ / name, out = dir_ / (name + ".json"), trace = dir_ / (name + ".trace.jsonl");
     fs::remove_all(state);
     fs::create_directories(state);
     const std::string command =
         fmt::format("{} {} apply --state {} --alloc {} --env {} --txs {} --out {} --trace {}", prefix, bin,
                     state.string(), (BLOCK / "alloc.json").string(), (BLOCK / "env.json").string(),
-                    (WORK / "txs.json").string(), out.string(), trace.string());
+                    (dir_ / "txs.json").string(), out.string(), trace.string());
     EXPECT_EQ(std::system(command.c_str()), 0) << command;
     return {read_text(out), read_text(trace)};
   }
@@ -78,6 +80,8 @@ class Determinism : public ::testing::Test {
     EXPECT_EQ(a.result, b.result);
     EXPECT_EQ(a.trace, b.trace);
   }
+
+  fs::path dir_;
 };
 
 TEST_F(Determinism, ThreeRunsAreByteIdentical) {

@@ -1,55 +1,34 @@
 // Hostile modules: bounded decoding, validation and compilation (engine.h Limits) and deterministic
 // stack exhaustion at run time. The modules are written byte by byte (binary format, spec §5) by
-// the small builder below. Each is either rejected with a CompileError naming the limit, or
+// the small builder of wasm_binary.h. Each is either rejected with a CompileError naming the limit, or
 // compiled with a heap peak within kHeapPerByte bytes per module byte plus kHeapBase: the
 // deterministic, honest proxy for "memory linear in the module size" (no timed tests). Heap bytes
-// are counted by replacing the global operator new/delete in this test executable (single-threaded;
-// the engine allocates only through standard containers and make_shared/unique, i.e. operator new).
+// are counted by the global operator new/delete of this test executable, replaced by
+// test/adversarial/heap_counter.cpp (the engine allocates only through standard containers and
+// make_shared/unique, i.e. operator new). Accepted modules also stay within the compile work budget
+// (Module::compile_work); test/wasm/bounded_work_test.cpp checks what that figure counts.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
+#include <algorithm>
 #include <initializer_list>
-#include <new>
 #include <string>
 #include <vector>
 
+#include "heap_counter.h"
 #include "interlude/wasm/engine.h"
-
-namespace {
-
-uint64_t g_heap_live = 0;  // bytes currently allocated through operator new
-uint64_t g_heap_peak = 0;  // high-water mark of g_heap_live since the last HeapPeak
-
-constexpr size_t kHeader = alignof(std::max_align_t);  // the block size is kept in front of the block
-
-}  // namespace
-
-// Not inlined: g++ would otherwise see free() applied to operator new's result and warn
-// (-Wmismatched-new-delete).
-[[gnu::noinline]] void* operator new(size_t n) {
-  void* p = std::malloc(n + kHeader);
-  if (p == nullptr) throw std::bad_alloc();
-  *static_cast<size_t*>(p) = n;
-  g_heap_live += n;
-  if (g_heap_live > g_heap_peak) g_heap_peak = g_heap_live;
-  return static_cast<char*>(p) + kHeader;
-}
-[[gnu::noinline]] void operator delete(void* p) noexcept {
-  if (p == nullptr) return;
-  void* block = static_cast<char*>(p) - kHeader;
-  g_heap_live -= *static_cast<size_t*>(block);
-  std::free(block);
-}
-void operator delete(void* p, size_t) noexcept { operator delete(p); }
+#include "wasm_binary.h"
 
 namespace interlude::wasm {
 namespace {
 
+using host::test::adv::heap_live;
+using namespace test::binary;
+
 /// Heap bytes allocated at the peak since construction, above the level at construction.
 class HeapPeak {
  public:
-  HeapPeak() noexcept : base_(g_heap_live) { g_heap_peak = g_heap_live; }
-  uint64_t bytes() const noexcept { return g_heap_peak - base_; }
+  HeapPeak() noexcept : base_(heap_live()) { host::test::adv::heap_peak_reset(); }
+  uint64_t bytes() const noexcept { return host::test::adv::heap_peak() - base_; }
 
  private:
   uint64_t base_;
@@ -62,68 +41,6 @@ class HeapPeak {
 // target list, the IR jump table, vector growth) and ~28 for empty passive data segments.
 constexpr uint64_t kHeapPerByte = 32;
 constexpr uint64_t kHeapBase = 1u << 20;
-
-/// Bytes of a wasm binary under construction.
-struct Bin {
-  std::vector<uint8_t> b;
-
-  Bin() = default;
-  Bin(std::initializer_list<uint8_t> bytes) : b(bytes) {}
-  Bin& u8(uint8_t v) {
-    b.push_back(v);
-    return *this;
-  }
-  /// Unsigned LEB128 (spec §5.2.2), up to 64 bits so that tests can write oversized counts.
-  Bin& leb(uint64_t v) {
-    do {
-      const uint8_t byte = v & 0x7F;
-      v >>= 7;
-      b.push_back(byte | (v ? 0x80 : 0));
-    } while (v);
-    return *this;
-  }
-  Bin& add(const Bin& o) {
-    b.insert(b.end(), o.b.begin(), o.b.end());
-    return *this;
-  }
-  Bin& repeat(const Bin& o, uint64_t n) {
-    for (uint64_t i = 0; i < n; ++i) add(o);
-    return *this;
-  }
-  /// A vector (spec §5.1.3): LEB count, then `n` copies of `item`.
-  Bin& vec(const Bin& item, uint64_t n) { return leb(n).repeat(item, n); }
-  /// A size-prefixed entry: code body (§5.5.13) or section contents.
-  Bin& sized(const Bin& o) { return leb(o.b.size()).add(o); }
-};
-
-constexpr uint8_t kI32 = 0x7F;
-constexpr uint8_t kEnd = 0x0B;
-
-/// A module from (section id, contents) pairs, in order (spec §5.5.2).
-std::vector<uint8_t> module(std::initializer_list<std::pair<uint8_t, Bin>> sections) {
-  Bin m{0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00};
-  for (const auto& [id, contents] : sections) m.u8(id).sized(contents);
-  return m.b;
-}
-
-/// Type section holding one functype: params and results are valtype bytes.
-Bin one_type(const std::vector<uint8_t>& params, const std::vector<uint8_t>& results) {
-  Bin t{0x60};
-  t.leb(params.size());
-  for (uint8_t p : params) t.u8(p);
-  t.leb(results.size());
-  for (uint8_t r : results) t.u8(r);
-  return Bin{}.vec(t, 1);
-}
-
-/// A module of `n` functions of type 0 = `type`, every body `body` (locals declarations included),
-/// the first one exported as "f".
-std::vector<uint8_t> functions(const Bin& type, const Bin& body, uint64_t n = 1) {
-  return module({{1, type},
-                 {3, Bin{}.vec(Bin{0x00}, n)},
-                 {7, Bin{0x01, 0x01, 'f', 0x00, 0x00}},
-                 {10, Bin{}.vec(Bin{}.sized(body), n)}});
-}
 
 Config config() {
   Config c;
@@ -144,12 +61,17 @@ void expect_rejected(const std::vector<uint8_t>& bytes, const std::string& limit
 std::shared_ptr<const Module> expect_compiled(const std::vector<uint8_t>& bytes, const Config& c = config()) {
   CompileError err;
   HeapPeak heap;
-  const uint64_t live_before = g_heap_live;
+  const uint64_t live_before = heap_live();
   auto m = Module::compile(bytes, c, &err);
   EXPECT_NE(m, nullptr) << err.message << " at " << err.offset;
   const uint64_t bound = kHeapPerByte * bytes.size() + kHeapBase;
   EXPECT_LE(heap.bytes(), bound) << "compile heap peak for " << bytes.size() << " module bytes";
-  EXPECT_LE(g_heap_live - live_before, bound) << "heap held by the compiled module";
+  EXPECT_LE(heap_live() - live_before, bound) << "heap held by the compiled module";
+  if (m != nullptr) {
+    const uint64_t budget = std::max<uint64_t>(c.limits.min_compile_work,
+                                               uint64_t{c.limits.compile_work_per_byte} * bytes.size());
+    EXPECT_LE(m->compile_work(), budget) << "compile work for " << bytes.size() << " module bytes";
+  }
   return m;
 }
 

@@ -1,4 +1,6 @@
 // Linear memory: loads/stores of every width and sign, bounds, grow/size, data segments, bulk ops.
+#include <algorithm>
+
 #include "wasm_test_util.h"
 
 namespace interlude::wasm::test {
@@ -28,6 +30,25 @@ TEST_F(Memory, LoadsOfEveryWidthAndSign) {
   EXPECT_EQ(call("i64.load32_u", {8}), 0xFE7FFF80ull);
   EXPECT_EQ(call("f32.load", {0}), 0x04030201u);
   EXPECT_EQ(call("f64.load", {0}), 0x0807060504030201ull);
+}
+
+// The address add is fused into the load, with the wasm semantics: the i32.add wraps at 2^32
+// before the 33-bit effective address (add + offset) is bounds-checked (spec §4.4.7).
+TEST_F(Memory, LoadsFromAnAddedAddressWrapTheSum) {
+  EXPECT_EQ(call("i32.load_add", {2, 2}), 0xFE7FFF80u);             // 2 + 2 + offset 4 = 8
+  EXPECT_EQ(call("i32.load_add", {0xFFFFFFFEu, 2}), 0x08070605u);  // (2^32 - 2 + 2) mod 2^32 = 0
+  EXPECT_EQ(trap("i32.load_add", {0xFFFFFFFEu, 1}), Trap::MemoryOutOfBounds);  // 2^32 - 1 + 4
+  EXPECT_EQ(call("i64.load8_s_addi", {0}), ~0ull);                   // byte 9: 0xff
+  EXPECT_EQ(call("i64.load8_s_addi", {0xFFFFFFF8u}), 2u);            // (2^32 - 8 + 8) mod 2^32 + 1
+  EXPECT_EQ(trap("i64.load8_s_addi", {0xFFFFFFF7u}), Trap::MemoryOutOfBounds);
+}
+
+TEST_F(Memory, MultiplyAddWrapsLikeTheTwoOperators) {
+  EXPECT_EQ(call("i32.mul_add", {7, 6, 100}), 142u);
+  EXPECT_EQ(call("i32.mul_add", {0x10000, 0x10001, 5}), 0x10005u);  // product wraps mod 2^32
+  EXPECT_EQ(call("i32.mul_add", {0xFFFFFFFFu, 1, 1}), 0u);
+  EXPECT_EQ(call("i64.mul_add", {3, ~0ull, 3}), 0u);                    // -3 + 3
+  EXPECT_EQ(call("i64.mul_add", {1ull << 32, 1ull << 32, 9}), 9u);      // 2^64 wraps to 0
 }
 
 TEST_F(Memory, StoresOfEveryWidth) {
@@ -114,6 +135,44 @@ TEST(MemoryApi, BoundsCheckedAccess) {
   EXPECT_NE(inst->memory_range(65535, 1), nullptr);
   EXPECT_EQ(inst->memory_range(65535, 2), nullptr);
   EXPECT_EQ(inst->memory_range(UINT64_MAX, 2), nullptr);
+}
+
+// Instances made one after another with a BufferPool reuse the blocks of destroyed ones: each new
+// memory is exactly the fresh one (initial size, data segment, zeros), however the last was left.
+TEST(MemoryApi, PooledMemoryStartsFresh) {
+  const auto module = load("memory");
+  const auto fresh = instantiate(module);
+  const std::vector<uint8_t> image(fresh->memory_data(), fresh->memory_data() + fresh->memory_size());
+  BufferPool pool;
+  for (int round = 0; round < 3; ++round) {
+    auto r = Instance::instantiate(module, {}, UINT64_MAX, &pool);
+    ASSERT_NE(r.instance, nullptr);
+    Instance& inst = *r.instance;
+    ASSERT_EQ(inst.memory_size(), image.size()) << "round " << round;
+    EXPECT_TRUE(std::equal(image.begin(), image.end(), inst.memory_data())) << "round " << round;
+    // Leave the block dirty and grown for the next round.
+    EXPECT_EQ(call1(inst, "grow", {1}), 1u);
+    const std::vector<uint8_t> ones(inst.memory_size(), 0xFF);
+    EXPECT_TRUE(inst.memory_write(0, ones));
+  }
+}
+
+// A pooled value stack comes back zeroed at its initial size, whatever the last instance did with
+// it: the footprint (consensus for the in-flight cap) is that of a fresh instance.
+TEST(MemoryApi, PooledStackKeepsTheFreshFootprint) {
+  const auto module = load("memory");
+  const auto fresh = instantiate(module);
+  call1(*fresh, "i32.load", {0});
+  BufferPool pool;
+  for (int round = 0; round < 3; ++round) {
+    auto r = Instance::instantiate(module, {}, UINT64_MAX, &pool);
+    ASSERT_NE(r.instance, nullptr);
+    call1(*r.instance, "i32.load", {0});
+    EXPECT_EQ(r.instance->footprint_bytes(), fresh->footprint_bytes()) << "round " << round;
+    ASSERT_EQ(r.instance->call(*module->exported_function("deep"), std::vector<Value>{600}).status,
+              RunStatus::Returned);
+    EXPECT_EQ(r.instance->footprint_bytes(), fresh->footprint_bytes() + 8 * 4096);  // grew to 8192 cells
+  }
 }
 
 }  // namespace

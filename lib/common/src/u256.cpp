@@ -101,9 +101,10 @@ std::optional<U256> U256::checked_mul(const U256& a, const U256& b) noexcept {
   return r;
 }
 
+// Big-endian words: limb i (little-endian order) is the byte-swapped 8 bytes at 24 - 8i.
 Bytes32 U256::to_be() const noexcept {
   Bytes32 out;
-  for (int i = 0; i < 32; ++i) out[31 - i] = uint8_t(limb[i / 8] >> (8 * (i % 8)));
+  for (int i = 0; i < 4; ++i) store_u64_le(out.data() + 24 - 8 * i, __builtin_bswap64(limb[i]));
   return out;
 }
 Bytes32 U256::to_le() const noexcept {
@@ -122,7 +123,7 @@ U256 U256::from_le_ptr(const uint8_t* p) noexcept {
 U256 U256::from_le(const Bytes32& b) noexcept { return from_le_ptr(b.data()); }
 U256 U256::from_be(const Bytes32& b) noexcept {
   U256 r;
-  for (int i = 0; i < 32; ++i) r.limb[i / 8] |= uint64_t(b[31 - i]) << (8 * (i % 8));
+  for (int i = 0; i < 4; ++i) r.limb[i] = __builtin_bswap64(load_u64_le(b.data() + 24 - 8 * i));
   return r;
 }
 std::optional<U256> U256::from_be_bytes(ByteView b) noexcept {

@@ -72,7 +72,9 @@ std::optional<Bytes> SyscallRequest::tail(uint64_t offset) const {
 
 SyscallOutcome Execution::dispatch(Frame& f, const SyscallRequest& rq, const char*& name) {
   const Bytes32& id = rq.params().code_hash;
-  const bool id_shape = std::all_of(id.data(), id.data() + 31, [](uint8_t b) { return b == 0; });
+  // The id shape: bytes 0..30 zero (the last load overlaps the third to cover bytes 23..30).
+  const uint8_t* p = id.data();
+  const bool id_shape = (load_u64_le(p) | load_u64_le(p + 8) | load_u64_le(p + 16) | load_u64_le(p + 23)) == 0;
   if (!id_shape || rq.params().input_end < rq.params().input_start) return halt(ExitCode::MalformedBuiltinParams);
   switch (id[31]) {
 #define INTERLUDE_DISPATCH_SYSCALL(id_byte, syscall_name, handler) \
@@ -107,7 +109,7 @@ SyscallOutcome Execution::sstore(Frame& f, const Address& address, const U256& s
   if (!f.gas.charge(WARM_ACCESS_GAS) || (cold && f.gas.remaining < COLD_SLOAD_GAS)) return halt(ExitCode::OutOfFuel);
   if (cold) world_.warm_slot(address, slot);
   const U256 current = world_.storage(address, slot);
-  const U256 original = world_.original_storage(address, slot);
+  const U256 original = world_.original_storage(address, slot, current);
   uint64_t cost = cold ? COLD_SLOAD_GAS : 0;
   if (value != current && current == original)
     cost += original.is_zero() ? SSTORE_SET_EXTRA_GAS : SSTORE_RESET_EXTRA_GAS;

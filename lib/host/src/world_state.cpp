@@ -65,22 +65,27 @@ void WorldState::transfer(const Address& from, const Address& to, const U256& va
 U256 WorldState::storage(const Address& address, const U256& slot) const {
   if (auto acc = storage_.find(address); acc != storage_.end())
     if (auto it = acc->second.find(slot); it != acc->second.end()) return it->second;
+  return storage_below_overlay(address, slot);
+}
+
+U256 WorldState::storage_below_overlay(const Address& address, const U256& slot) const {
   if (deleted_.count(address)) return U256();
   return base_.storage(address, slot);
 }
 
-U256 WorldState::original_storage(const Address& address, const U256& slot) const {
-  if (auto it = tx_original_.find({address, slot}); it != tx_original_.end()) return it->second;
-  return storage(address, slot);
+U256 WorldState::original_storage(const Address& address, const U256& slot, const U256& current) const {
+  auto it = tx_original_.find({address, slot});
+  return it != tx_original_.end() ? it->second : current;
 }
 
 void WorldState::put_storage(const Address& address, const U256& slot, const U256& value) {
-  U256 current = storage(address, slot);
-  tx_original_.try_emplace({address, slot}, current);
   auto& slots = storage_[address];
-  auto it = slots.find(slot);
-  journal_.emplace_back(StorageChanged{address, slot, it == slots.end() ? std::nullopt : std::optional(it->second)});
-  slots[slot] = value;
+  const auto [it, inserted] = slots.try_emplace(slot, value);
+  const std::optional<U256> prev = inserted ? std::nullopt : std::optional(it->second);
+  if (auto [orig, added] = tx_original_.try_emplace({address, slot}); added)
+    orig->second = prev ? *prev : storage_below_overlay(address, slot);
+  journal_.emplace_back(StorageChanged{address, slot, prev});
+  it->second = value;
 }
 
 const Bytes& WorldState::code(const Bytes32& code_hash) const {

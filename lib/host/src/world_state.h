@@ -53,8 +53,9 @@ class WorldState {
 
   /// Current value of a storage slot.
   U256 storage(const Address& address, const U256& slot) const;
-  /// Value of the slot at the start of the transaction (EIP-2200 "original value").
-  U256 original_storage(const Address& address, const U256& slot) const;
+  /// Value of the slot at the start of the transaction (EIP-2200 "original value"), given its
+  /// `current` value (storage(address, slot)), which it is unless the transaction wrote the slot.
+  U256 original_storage(const Address& address, const U256& slot, const U256& current) const;
   void put_storage(const Address& address, const U256& slot, const U256& value);
 
   /// Code by hash (empty for KECCAK_EMPTY). Throws state::StateError if the hash is unknown.
@@ -96,6 +97,8 @@ class WorldState {
 
  private:
   using SlotKey = std::pair<Address, U256>;
+  /// The slot's value below the block overlay: zero for an account deleted in the block, else the State's.
+  U256 storage_below_overlay(const Address& address, const U256& slot) const;
   struct AccountChanged {
     Address address;
     std::optional<state::Account> prev;  ///< nullopt: the overlay had no entry.

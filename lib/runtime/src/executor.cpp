@@ -105,8 +105,16 @@ struct Executor::Impl {
     ExecutionResult failed;
   };
 
-  /// Compiled modules whose imports all link, by code hash and mode (a cache, never consensus: §3.10).
-  std::map<std::pair<Bytes32, ExecutionMode>, std::shared_ptr<const wasm::Module>> modules;
+  /// Spare memory and value-stack blocks for the frames' instances; declared first, so that it
+  /// outlives the suspended frames.
+  wasm::BufferPool buffers;
+  /// A compiled module whose imports all link, and the host function of each import.
+  struct Loaded {
+    std::shared_ptr<const wasm::Module> module;
+    std::vector<wasm::HostFunction> imports;
+  };
+  /// Loaded modules by code hash and mode (a cache, never consensus: §3.10).
+  std::map<std::pair<Bytes32, ExecutionMode>, Loaded> modules;
   /// Suspended runtimes by call_id (§3.1), in increasing call_id order (call_ids are handed out in
   /// order): suspending and resuming reuse the vector's storage instead of allocating a map node.
   std::vector<std::pair<uint32_t, std::unique_ptr<Frame>>> suspended;
@@ -122,9 +130,9 @@ struct Executor::Impl {
   }
 
   /// The cached or newly compiled module of `code`; on failure nullptr and the exit code in `status`.
-  std::shared_ptr<const wasm::Module> load(const Bytes32& code_hash, std::span<const uint8_t> code, ExecutionMode mode,
-                                           ExitCode& status) noexcept {
-    if (const auto it = modules.find({code_hash, mode}); it != modules.end()) return it->second;
+  const Loaded* load(const Bytes32& code_hash, std::span<const uint8_t> code, ExecutionMode mode,
+                     ExitCode& status) noexcept {
+    if (const auto it = modules.find({code_hash, mode}); it != modules.end()) return &it->second;
     wasm::CompileError error;
     auto module = wasm::Module::compile(code, engine_config(mode), &error);
     if (!module) {
@@ -132,10 +140,12 @@ struct Executor::Impl {
                                                                : ExitCode::MalformedBuiltinParams;
       return nullptr;
     }
-    status = check_imports(*module);
-    if (status != ExitCode::Ok) return nullptr;
-    modules.emplace(std::pair(code_hash, mode), module);
-    return module;
+    auto imports = link_imports(*module);
+    if (!imports) {
+      status = ExitCode::MalformedBuiltinParams;
+      return nullptr;
+    }
+    return &modules.emplace(std::pair(code_hash, mode), Loaded{std::move(module), std::move(*imports)}).first->second;
   }
 
   /// Instantiates a new frame and runs its first segment (§3.2 steps 1–4).
@@ -151,9 +161,9 @@ struct Executor::Impl {
       return {nullptr, {}, failure(ExitCode::MalformedBuiltinParams, fuel_limit)};
     if (params.call_depth > CALL_STACK_LIMIT) return {nullptr, {}, failure(ExitCode::CallDepthOverflow, fuel_limit)};
     ExitCode status = ExitCode::Ok;
-    const auto module = load(params.code_hash, params.code, params.mode, status);
-    if (!module) return fail(status);
-    const auto entry = entry_function(*module, params.state, params.mode);
+    const Loaded* loaded = load(params.code_hash, params.code, params.mode, status);
+    if (!loaded) return fail(status);
+    const auto entry = entry_function(*loaded->module, params.state, params.mode);
     if (!entry) return fail(ExitCode::MalformedBuiltinParams);
 
     auto frame = std::make_unique<Frame>();
@@ -164,8 +174,8 @@ struct Executor::Impl {
     frame->debug_log = &debug_log;
     frame->system = system;
     frame->fuel_limit = fuel_limit;
-    const auto imports = bind_imports(*module, *frame);
-    auto instantiated = wasm::Instance::instantiate(module, imports, fuel_limit);
+    const auto imports = bind_imports(loaded->imports, *frame);
+    auto instantiated = wasm::Instance::instantiate(loaded->module, imports, fuel_limit, &buffers);
     if (instantiated.trap) {
       const int32_t code = system ? to_i32(ExitCode::UnexpectedFatalExecutionFailure) : trap_exit_code(*instantiated.trap);
       return {nullptr, {}, {code, fuel_limit, 0, {}}};
@@ -239,10 +249,10 @@ Executor::~Executor() = default;
 
 ExitCode Executor::check_module(std::span<const uint8_t> code) noexcept {
   ExitCode status = ExitCode::Ok;
-  const auto module = impl_->load(keccak256(code), code, ExecutionMode::Contract, status);
-  if (!module) return status;
-  if (!entry_function(*module, STATE_MAIN, ExecutionMode::Contract) ||
-      !entry_function(*module, STATE_DEPLOY, ExecutionMode::Contract))
+  const Impl::Loaded* loaded = impl_->load(keccak256(code), code, ExecutionMode::Contract, status);
+  if (!loaded) return status;
+  if (!entry_function(*loaded->module, STATE_MAIN, ExecutionMode::Contract) ||
+      !entry_function(*loaded->module, STATE_DEPLOY, ExecutionMode::Contract))
     return ExitCode::MalformedBuiltinParams;
   return ExitCode::Ok;
 }

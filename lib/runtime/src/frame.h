@@ -4,6 +4,7 @@
 /// as its `env`, and it survives suspension together with its instance.
 #include <memory>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "interlude/common/bytes.h"
@@ -71,12 +72,11 @@ struct Frame {
 /// codes stay.
 int32_t guest_exit_code(const Frame& frame, int32_t code) noexcept;
 
-/// Ok if every import of `module` is a function import of IMPORT_MODULE named in
-/// IMPORT_TABLE with exactly the table's functype; MalformedBuiltinParams otherwise.
-ExitCode check_imports(const wasm::Module& module) noexcept;
+/// The host function of each import of `module`, in import order; nullopt unless every import is
+/// a function import of IMPORT_MODULE named in IMPORT_TABLE with exactly the table's functype.
+std::optional<std::vector<wasm::HostFunction>> link_imports(const wasm::Module& module) noexcept;
 
-/// Host-function bindings for `module`'s imports (in import order) with `frame` as env.
-/// Requires check_imports(module) == Ok.
-std::vector<wasm::HostImport> bind_imports(const wasm::Module& module, Frame& frame) noexcept;
+/// Host-function bindings of `functions` (link_imports of a module) with `frame` as env.
+std::vector<wasm::HostImport> bind_imports(std::span<const wasm::HostFunction> functions, Frame& frame) noexcept;
 
 }  // namespace interlude::runtime

@@ -397,19 +397,21 @@ int32_t guest_exit_code(const Frame& frame, int32_t code) noexcept {
   return code;
 }
 
-ExitCode check_imports(const wasm::Module& module) noexcept {
-  for (const auto& import : module.imports())
-    if (!find_import(module, import)) return ExitCode::MalformedBuiltinParams;
-  return ExitCode::Ok;
-}
-
-std::vector<wasm::HostImport> bind_imports(const wasm::Module& module, Frame& frame) noexcept {
-  std::vector<wasm::HostImport> bindings;
-  bindings.reserve(module.imports().size());
+std::optional<std::vector<wasm::HostFunction>> link_imports(const wasm::Module& module) noexcept {
+  std::vector<wasm::HostFunction> functions;
+  functions.reserve(module.imports().size());
   for (const auto& import : module.imports()) {
     const auto id = find_import(module, import);
-    bindings.push_back({id ? kHostFunctions[static_cast<uint8_t>(*id)] : nullptr, &frame});
+    if (!id) return std::nullopt;
+    functions.push_back(kHostFunctions[static_cast<uint8_t>(*id)]);
   }
+  return functions;
+}
+
+std::vector<wasm::HostImport> bind_imports(std::span<const wasm::HostFunction> functions, Frame& frame) noexcept {
+  std::vector<wasm::HostImport> bindings;
+  bindings.reserve(functions.size());
+  for (const wasm::HostFunction fn : functions) bindings.push_back({fn, &frame});
   return bindings;
 }
 

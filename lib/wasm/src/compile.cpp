@@ -1,7 +1,9 @@
 // Module::compile: decoding (spec §5), validation (spec §3 and the appendix "Validation Algorithm")
 // and translation of every function body into the register IR of ir.h, in one pass per body.
 #include <algorithm>
+#include <array>
 #include <cstring>
+#include <memory>
 
 #include "ir.h"
 #include "module_impl.h"
@@ -11,6 +13,8 @@ namespace interlude::wasm {
 namespace {
 
 using ir::Op;
+using ir::kFuelUnits;
+using ir::kHandlerUnits;
 
 /// The bottom type of the polymorphic operand stack (validation appendix "Unknown").
 constexpr ValType kUnknown = static_cast<ValType>(0);
@@ -32,7 +36,7 @@ const ValType* single(ValType t) noexcept {
 
 /// Static fuel cost of wasm operator `opc` (0xFCnn for prefixed ones), protocol.md "Interlude
 /// profile": free 0, BASE 1, LOAD 2, STORE 2, ENTITY 3, CALL 10.
-uint32_t operator_cost(uint32_t opc) noexcept {
+constexpr uint32_t operator_cost(uint32_t opc) noexcept {
   switch (opc) {
     case 0x00: case 0x01: case 0x02: case 0x03: case 0x05: case 0x0B: case 0x0F: case 0x1A:
       return 0;  // unreachable, nop, block, loop, else, end, return, drop
@@ -48,12 +52,18 @@ uint32_t operator_cost(uint32_t opc) noexcept {
   if (opc >= 0xFC08 && opc <= 0xFC11) return 3;  // memory.init .. table.fill
   return 1;
 }
+/// operator_cost of the one-byte opcodes.
+constexpr auto kOpCosts = [] {
+  std::array<uint8_t, 256> costs{};
+  for (uint32_t opc = 0; opc < 256; ++opc) costs[opc] = static_cast<uint8_t>(operator_cost(opc));
+  return costs;
+}();
 
 /// Operand and result valtypes of the numeric operator `opc` (spec §3.3.1 / binary §5.4.7).
-void numeric_types(uint32_t opc, ValType& in, ValType& out) noexcept {
+constexpr void numeric_types_scan(uint32_t opc, ValType& in, ValType& out) noexcept {
   using V = ValType;
   struct Range { uint32_t lo, hi; V in, out; };
-  static constexpr Range kRanges[] = {
+  constexpr Range kRanges[] = {
       {0x45, 0x4F, V::I32, V::I32}, {0x50, 0x5A, V::I64, V::I32}, {0x5B, 0x60, V::F32, V::I32},
       {0x61, 0x66, V::F64, V::I32}, {0x67, 0x78, V::I32, V::I32}, {0x79, 0x8A, V::I64, V::I64},
       {0x8B, 0x98, V::F32, V::F32}, {0x99, 0xA6, V::F64, V::F64}, {0xA7, 0xA7, V::I64, V::I32},
@@ -70,6 +80,15 @@ void numeric_types(uint32_t opc, ValType& in, ValType& out) noexcept {
       in = r.in, out = r.out;
       return;
     }
+}
+constexpr auto kNumericTypes = [] {  // numeric_types_scan of the one-byte opcodes
+  std::array<std::pair<ValType, ValType>, 256> types{};
+  for (uint32_t opc = 0; opc < 256; ++opc) numeric_types_scan(opc, types[opc].first, types[opc].second);
+  return types;
+}();
+void numeric_types(uint32_t opc, ValType& in, ValType& out) noexcept {
+  if (opc >= 256) return numeric_types_scan(opc, in, out);
+  in = kNumericTypes[opc].first, out = kNumericTypes[opc].second;
 }
 
 bool commutative(uint32_t opc) noexcept {
@@ -101,14 +120,58 @@ constexpr CmpInfo kCmps[] = {
 #undef INTERLUDE_CMP_INFO
 };
 
+/// A growable array for the compiler's hot paths (the IR, the operand stack): unlike std::vector's,
+/// its append is inlined into every operator, and its size is a field, not a division.
+template <typename T>
+class Buffer {
+ public:
+  uint32_t size() const noexcept { return static_cast<uint32_t>(size_); }
+  const T* data() const noexcept { return data_.get(); }
+  T& operator[](uint32_t i) noexcept { return data_[i]; }
+  const T& operator[](uint32_t i) const noexcept { return data_[i]; }
+  T& back() noexcept { return data_[size_ - 1]; }
+  void reserve(size_t n) noexcept {
+    if (n > cap_) grow(n);
+  }
+  [[gnu::always_inline]] void push_back(const T& v) noexcept {
+    if (size_ == cap_) grow(2 * cap_ + 64);
+    data_[size_++] = v;
+  }
+  /// Appends v[0], v[1] with one capacity check.
+  [[gnu::always_inline]] void push_back2(const T (&v)[2]) noexcept {
+    if (cap_ - size_ < 2) grow(2 * cap_ + 64);
+    data_[size_] = v[0], data_[size_ + 1] = v[1];
+    size_ += 2;
+  }
+  void pop_back() noexcept { --size_; }
+  void clear() noexcept { size_ = 0; }
+  /// As std::vector::resize: new elements are T{}.
+  void resize(uint32_t n) noexcept {
+    reserve(n);
+    if (n > size_) std::fill(data_.get() + size_, data_.get() + n, T{});
+    size_ = n;
+  }
+
+ private:
+  [[gnu::noinline]] void grow(size_t n) noexcept {
+    auto bigger = std::make_unique_for_overwrite<T[]>(n);
+    std::copy(data_.get(), data_.get() + size_, bigger.get());
+    data_ = std::move(bigger);
+    cap_ = n;
+  }
+  std::unique_ptr<T[]> data_;
+  size_t size_ = 0, cap_ = 0;  // not uint32_t: stores to uint32_t elements cannot alias them
+};
+
 class Compiler {
  public:
   Compiler(std::span<const uint8_t> bin, const Config& cfg, ModuleImpl& m) noexcept
       : r_(bin.data(), bin.data(), bin.data() + bin.size()), bin_(bin), cfg_(cfg), lim_(cfg.limits), m_(m),
-        code_(m.code_), handlers_(ir::handlers()) {}
+        handlers_(ir::handlers()) {}
 
   bool run() noexcept;
   const Reader& reader() const noexcept { return r_; }
+  const Buffer<uint32_t>& code() const noexcept { return code_; }
 
  private:
   // ---- module level ----
@@ -170,6 +233,10 @@ class Compiler {
     uint32_t arity() const noexcept { return opcode == 0x03 ? nparams : nresults; }
     const ValType* label_types() const noexcept { return opcode == 0x03 ? params : results; }
   };
+  struct LastBin {  // the last emitted i32.add or i32/i64.mul, for fusion into a load or an add
+    uint32_t pos = kNone, end = kNone, dst = 0, a = 0, b = 0, opc = 0;
+    bool ri = false;
+  };
   struct LastCmp {  // the last emitted integer compare (or eqz), for compare-and-branch fusion
     uint32_t pos = kNone, end = kNone, dst = 0, a = 0;
     uint64_t b = 0;
@@ -178,7 +245,9 @@ class Compiler {
   };
 
   bool function_body(uint32_t funcidx) noexcept;
-  bool instruction(uint32_t opc) noexcept;
+  // The operator switch is too big for GCC to inline the hot helpers into it by itself; the
+  // always_inline ones below are those that measurably speed up Module::compile.
+  [[gnu::always_inline]] inline bool instruction(uint32_t opc) noexcept;
 
   bool fail(const char* msg) noexcept { return r_.fail(msg); }
   Ctrl& ctl() noexcept { return ctrls_[depth_ - 1]; }
@@ -186,7 +255,7 @@ class Compiler {
   uint32_t slot(uint32_t h) const noexcept { return nlocals_ + h; }
   uint32_t height() const noexcept { return static_cast<uint32_t>(stack_.size()); }
 
-  void push_entry(Opnd e) noexcept {
+  [[gnu::always_inline]] void push_entry(Opnd e) noexcept {
     if (e.kind == Opnd::Kind::Local) {
       e.prev = ref_head_[e.local];
       ref_head_[e.local] = height() + 1;
@@ -195,7 +264,7 @@ class Compiler {
     max_height_ = std::max(max_height_, height());
   }
   void push(ValType t) noexcept { push_entry({t, Opnd::Kind::Stack, 0, 0, 0}); }
-  bool pop(Opnd& out, ValType expected) noexcept;
+  [[gnu::always_inline]] inline bool pop(Opnd& out, ValType expected) noexcept;
   bool pop_any(Opnd& out) noexcept { return pop(out, kUnknown); }
   bool check_top(const ValType* types, uint32_t n, bool keep_popped = false) noexcept;
   void truncate(uint32_t h) noexcept {
@@ -210,29 +279,49 @@ class Compiler {
   }
 
   // Emission. Nothing is emitted in dead code.
-  void op(Op o) noexcept {
+  [[gnu::always_inline]] void op(Op o) noexcept {
     uint32_t w[2];
     std::memcpy(w, &handlers_[static_cast<uint32_t>(o)], sizeof(void*));
-    code_.push_back(w[0]);
-    code_.push_back(w[1]);
+    code_.push_back2(w);
   }
-  void u32(uint32_t v) noexcept { code_.push_back(v); }
-  void u64(uint64_t v) noexcept {
-    code_.push_back(static_cast<uint32_t>(v));
-    code_.push_back(static_cast<uint32_t>(v >> 32));
-  }
+  [[gnu::always_inline]] void u32(uint32_t v) noexcept { code_.push_back(v); }
+  void u64(uint64_t v) noexcept { code_.push_back2({static_cast<uint32_t>(v), static_cast<uint32_t>(v >> 32)}); }
   uint32_t pc() const noexcept { return static_cast<uint32_t>(code_.size()); }
-  void forget_last() noexcept { last_end_ = kNone, cmp_ = LastCmp{}; }
+  void set_handler(uint32_t at, Op o) noexcept { std::memcpy(&code_[at], &handlers_[static_cast<uint32_t>(o)], sizeof(void*)); }
+  /// True if a `fuel` instruction starts at code unit `at` (an instruction start).
+  bool fuel_op_at(uint32_t at) const noexcept {
+    const void* h = nullptr;
+    if (at + kFuelUnits <= pc()) std::memcpy(&h, &code_[at], sizeof h);
+    return h == handlers_[static_cast<uint32_t>(Op::fuel)];
+  }
+  void forget_last() noexcept { last_end_ = kNone, cmp_ = LastCmp{}, last_bin_ = LastBin{}; }
+  /// Replaces the last instruction (the LastBin) with [o dst x y z], a single-result op.
+  void replace_last_bin(Op o, uint32_t dst, uint32_t x, uint32_t y, uint32_t z) noexcept {
+    code_.resize(last_bin_.pos);
+    op(o);
+    last_dst_unit_ = pc();
+    u32(dst);
+    u32(x);
+    u32(y);
+    u32(z);
+    last_end_ = pc();
+    cmp_ = LastCmp{}, last_bin_ = LastBin{};
+  }
+  /// True if entry `e` at height h is the result of the last instruction, a LastBin of `opc`.
+  bool from_last_bin(const Opnd& e, uint32_t h, uint32_t opc) const noexcept {
+    return e.kind == Opnd::Kind::Stack && last_bin_.end == pc() && last_bin_.dst == slot(h) && last_bin_.opc == opc;
+  }
   /// Cell that holds entry `e` at height h; a constant is first written to its canonical slot.
-  uint32_t src(const Opnd& e, uint32_t h) noexcept;
-  void move(uint32_t dst, const Opnd& e, uint32_t h) noexcept;
+  [[gnu::always_inline]] inline uint32_t src(const Opnd& e, uint32_t h) noexcept;
+  [[gnu::always_inline]] inline void move(uint32_t dst, const Opnd& e, uint32_t h) noexcept;
+  void move_result(const Opnd& e, uint32_t h) noexcept;
   void materialize(uint32_t h) noexcept;
   void materialize_top(uint32_t n) noexcept;
   void materialize_all() noexcept;
   void materialize_local_refs(uint32_t local) noexcept;
-  void charge(uint32_t cost) noexcept;
+  [[gnu::always_inline]] inline void charge(uint32_t cost) noexcept;
   void end_region() noexcept;
-  void link(Ctrl& target, uint32_t start) noexcept;
+  Op link(Ctrl& target, uint32_t start, Op emitted) noexcept;
   void bind(Ctrl& c) noexcept;
   bool needs_moves(const Ctrl& t) noexcept;
   void emit_moves(const Ctrl& t) noexcept;
@@ -251,7 +340,7 @@ class Compiler {
   bool op_br_table() noexcept;
   bool op_return() noexcept;
   bool op_call(uint32_t opc) noexcept;
-  bool op_local(uint32_t opc) noexcept;
+  [[gnu::always_inline]] inline bool op_local(uint32_t opc) noexcept;
   bool op_select(uint32_t opc) noexcept;
   bool binop(Op rr, Op ri, bool has_ri, uint32_t opc) noexcept;
   bool unop(Op o, uint32_t opc) noexcept;
@@ -271,20 +360,20 @@ class Compiler {
   const Config& cfg_;
   const Limits& lim_;
   ModuleImpl& m_;
-  std::vector<uint32_t>& code_;
   const void* const* handlers_;
+  Buffer<uint32_t> code_;  // the IR (units of ir.h), copied to ModuleImpl::code_ at the end
 
   // Validation and code generation touch each operand stack entry a bounded number of times,
   // except for locals and label/call arities, which an adversarial module can make large at few
   // bytes per use (e.g. br_table over many labels with 1000 results). Those are counted as work
   // against Limits::compile_work_per_byte / min_compile_work: compile time stays linear in size.
+  // The units spent are kept in the module (Module::compile_work).
   bool spend(uint64_t n) noexcept {
-    work_ += n;
-    const uint64_t per_byte = uint64_t{lim_.compile_work_per_byte} * bin_.size();
-    const uint64_t budget = std::max<uint64_t>(lim_.min_compile_work, per_byte);
-    return work_ <= budget || limit("compile work");
+    m_.compile_work_ += n;
+    return m_.compile_work_ <= work_budget_ || limit("compile work");
   }
-  uint64_t work_ = 0;
+  const uint64_t work_budget_ =
+      std::max<uint64_t>(lim_.min_compile_work, uint64_t{lim_.compile_work_per_byte} * bin_.size());
   uint32_t num_defined_ = 0;
   bool have_code_ = false;
   std::optional<uint32_t> data_count_;
@@ -293,7 +382,7 @@ class Compiler {
   // Per function.
   std::vector<ValType> local_types_;
   uint32_t nlocals_ = 0;
-  std::vector<Opnd> stack_;
+  Buffer<Opnd> stack_;
   std::vector<Ctrl> ctrls_;  // [0, depth_) in use; never shrunk so `fwd` vectors are reused
   uint32_t depth_ = 0;
   uint32_t max_height_ = 0;
@@ -301,8 +390,15 @@ class Compiler {
   std::vector<uint32_t> ref_head_;  // local -> 1 + height of the topmost entry naming it, 0 = none
   uint32_t fuel_unit_ = kNone;      // imm unit of the current region's `fuel` op
   uint32_t region_cost_ = 0;
+  // The last conditional branch: its start, its end and its Op, so that a `fuel` op emitted right
+  // after it turns it into its _ft form (ir.h INTERLUDE_IR_BRANCH_FORMS).
+  uint32_t cond_br_start_ = kNone, cond_br_end_ = kNone;
+  Op cond_br_op_ = Op::br_if;
   uint32_t last_dst_unit_ = 0, last_end_ = kNone;  // the last single-result op, for local.set retargeting
   LastCmp cmp_;
+  LastBin last_bin_;
+  uint32_t last_copy_end_ = kNone;  // end of the last `copy` emitted by move(), for copy2 fusion
+  uint32_t target_pc_ = kNone;      // the last code offset made a jump target (no fusion across it)
   std::vector<uint32_t> br_targets_;
   uint32_t br_tables_ = 0;  // br_table counter, stamps Ctrl::checked_by and Ctrl::stub_for
   std::vector<Opnd> popped_;
@@ -835,9 +931,23 @@ void Compiler::move(uint32_t dst, const Opnd& e, uint32_t h) noexcept {
   }
   const uint32_t s = e.kind == Opnd::Kind::Local ? e.local : slot(h);
   if (s == dst) return;
-  op(Op::copy);
+  if (last_copy_end_ == pc() && target_pc_ != pc()) {  // the previous instruction is a copy: copy2
+    set_handler(last_copy_end_ - 4, Op::copy2);
+    last_copy_end_ = kNone;
+  } else {
+    op(Op::copy);
+    last_copy_end_ = pc() + 2;
+  }
   u32(dst);
   u32(s);
+}
+
+// Moves the single result `e` (at height h) of a returning function to cell 0. When the last
+// instruction produced it, that instruction writes cell 0 instead (it reads its operands first,
+// and nothing runs between it and the `ret`).
+void Compiler::move_result(const Opnd& e, uint32_t h) noexcept {
+  if (e.kind == Opnd::Kind::Stack && last_end_ == pc() && code_[last_dst_unit_] == slot(h)) code_[last_dst_unit_] = 0;
+  else move(0, e, h);
 }
 
 void Compiler::materialize(uint32_t h) noexcept {
@@ -870,8 +980,13 @@ void Compiler::materialize_local_refs(uint32_t local) noexcept {
 // free and cannot trap or be observed, so this equals charging on entry. Every branch target is a
 // region start, so a loop charges its header region on every iteration.
 void Compiler::charge(uint32_t cost) noexcept {
-  if (!cfg_.fuel_metering || cost == 0 || dead()) return;
+  if (!cfg_.fuel_metering || cost == 0) return;
+  // Only a region's first charged operator checks for dead code: code turns dead only where a
+  // region ends (set_unreachable is always followed by end_region), so a region with a `fuel` op
+  // stays live to its end.
   if (fuel_unit_ == kNone) {
+    if (dead()) return;
+    if (pc() == cond_br_end_) set_handler(cond_br_start_, ir::branch_form(cond_br_op_, false, true));
     op(Op::fuel);
     fuel_unit_ = pc();
     u32(0);
@@ -885,16 +1000,24 @@ void Compiler::end_region() noexcept {
   region_cost_ = 0;
 }
 
-void Compiler::link(Ctrl& target, uint32_t start) noexcept {
+// Completes the jump instruction at `start`, an `emitted` br or conditional branch whose last
+// operand, the offset, comes next, to `target`. A backward jump to a loop header that starts with
+// a `fuel` op takes its _fuel form (ir.h INTERLUDE_IR_BRANCH_FORMS). Returns the Op now at `start`.
+Op Compiler::link(Ctrl& target, uint32_t start, Op emitted) noexcept {
   if (target.opcode == 0x03) {
     u32(target.label - start);
-  } else {
-    target.fwd.emplace_back(start, pc());
-    u32(0);
+    if (!fuel_op_at(target.label)) return emitted;
+    const Op fused = emitted == Op::br ? Op::br_fuel : ir::branch_form(emitted, true, false);
+    set_handler(start, fused);
+    return fused;
   }
+  target.fwd.emplace_back(start, pc());
+  u32(0);
+  return emitted;
 }
 
 void Compiler::bind(Ctrl& c) noexcept {
+  target_pc_ = pc();
   for (const auto& [start, unit] : c.fwd) code_[unit] = pc() - start;
   c.fwd.clear();
   forget_last();
@@ -920,16 +1043,19 @@ void Compiler::emit_moves(const Ctrl& t) noexcept {
 // reports the offset unit in `unit` for the caller to patch.
 void Compiler::emit_cond_jump(const Opnd& cond, uint32_t h, bool when_true, Ctrl* target, uint32_t& start,
                               uint32_t& unit) noexcept {
+  Op o;
   if (fusable(cond, h)) {
     const LastCmp lc = cmp_;
     code_.resize(lc.pos);
     start = pc();
     if (lc.cmp == cmp_eqz) {
-      op(when_true ? Op::br_unless : Op::br_if);
+      o = when_true ? Op::br_unless : Op::br_if;
+      op(o);
       u32(lc.a);
     } else {
       const CmpInfo& ci = kCmps[when_true ? lc.cmp : kCmps[lc.cmp].inverse];
-      op(lc.ri ? ci.br_ri : ci.br_rr);
+      o = lc.ri ? ci.br_ri : ci.br_rr;
+      op(o);
       u32(lc.a);
       if (lc.ri && ci.wide) u64(lc.b);
       else u32(static_cast<uint32_t>(lc.b));
@@ -937,17 +1063,18 @@ void Compiler::emit_cond_jump(const Opnd& cond, uint32_t h, bool when_true, Ctrl
   } else {
     const uint32_t c = src(cond, h);
     start = pc();
-    op(when_true ? Op::br_if : Op::br_unless);
+    o = when_true ? Op::br_if : Op::br_unless;
+    op(o);
     u32(c);
   }
   forget_last();
+  unit = pc();
   if (target) {
-    unit = pc();
-    link(*target, start);
+    o = link(*target, start, o);
   } else {
-    unit = pc();
     u32(0);
   }
+  cond_br_start_ = start, cond_br_end_ = pc(), cond_br_op_ = o;
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -973,28 +1100,31 @@ bool Compiler::function_body(uint32_t funcidx) noexcept {
   if (!spend(nlocals_)) return false;
   if (ref_head_.size() < nlocals_) ref_head_.resize(nlocals_, 0);
   f.nlocals = nlocals_;
-  f.entry = pc();
+  f.entry = target_pc_ = pc();
   stack_.clear();
   depth_ = 0;
   max_height_ = watermark_ = 0;
   forget_last();
   fuel_unit_ = kNone;
   region_cost_ = 0;
+  cond_br_end_ = kNone;
   push_ctrl(0, nullptr, 0, ft.results.data(), static_cast<uint32_t>(ft.results.size()));
   charge(nlocals_ - f.nparams);
+  const int64_t height_limit = int64_t{lim_.max_value_stack} - nlocals_;  // max_value_stack - locals
   while (depth_ > 0) {
     uint8_t b;
     if (!r_.u8(b)) return false;
-    uint32_t opc = b;
+    uint32_t opc = b, cost = kOpCosts[b];
     if (b == 0xFC) {
       uint32_t sub;
       if (!r_.u32(sub)) return false;
       if (sub > 0xFF) return fail("unknown operator");
       opc = 0xFC00 | sub;
+      cost = operator_cost(opc);
     }
-    charge(operator_cost(opc));
+    charge(cost);
     if (!instruction(opc)) return false;
-    if (uint64_t{nlocals_} + max_height_ > lim_.max_value_stack) return limit("max_value_stack");
+    if (max_height_ > height_limit) return limit("max_value_stack");
   }
   f.frame_slots = std::max({nlocals_ + max_height_, f.nresults, 1u});
   return true;
@@ -1258,6 +1388,18 @@ bool Compiler::binop(Op rr, Op ri, bool has_ri, uint32_t opc) noexcept {
   if (!pop(b, in) || !pop(a, in)) return false;
   const uint32_t h = height();
   uint32_t ha = h, hb = h + 1;
+  if (!dead() && (opc == 0x6A || opc == 0x7C)) {  // x + y * z: one i32_mul_add / i64_mul_add
+    const uint32_t mul = opc == 0x6A ? 0x6C : 0x7E;
+    const bool b_is_product = from_last_bin(b, hb, mul), a_is_product = from_last_bin(a, ha, mul);
+    const Opnd& addend = b_is_product ? a : b;
+    if ((a_is_product || b_is_product) && !last_bin_.ri && addend.kind != Opnd::Kind::Const) {
+      const LastBin product = last_bin_;
+      const uint32_t c = src(addend, b_is_product ? ha : hb);
+      replace_last_bin(opc == 0x6A ? Op::i32_mul_add : Op::i64_mul_add, slot(h), product.a, product.b, c);
+      push(out);
+      return true;
+    }
+  }
   if (!dead()) {
     if (has_ri && a.kind == Opnd::Kind::Const && b.kind != Opnd::Kind::Const && commutative(opc)) {
       std::swap(a, b);
@@ -1277,7 +1419,9 @@ bool Compiler::binop(Op rr, Op ri, bool has_ri, uint32_t opc) noexcept {
     else u32(static_cast<uint32_t>(b.imm));
     last_dst_unit_ = dst_unit;
     last_end_ = pc();
-    cmp_ = LastCmp{};
+    cmp_ = LastCmp{}, last_bin_ = LastBin{};
+    if (opc == 0x6A || opc == 0x6C || opc == 0x7E)
+      last_bin_ = {start, pc(), slot(h), sa, use_imm ? static_cast<uint32_t>(b.imm) : sb, opc, use_imm};
     if ((opc >= 0x46 && opc <= 0x4F) || (opc >= 0x51 && opc <= 0x5A)) {
       const uint32_t idx = opc <= 0x4F ? opc - 0x46 : opc - 0x51 + 10;
       cmp_ = {start, pc(), slot(h), sa, use_imm ? b.imm : sb, static_cast<CmpIdx>(idx), use_imm};
@@ -1329,7 +1473,10 @@ bool Compiler::op_load(Op o, ValType t, uint32_t natural_log2) noexcept {
   Opnd addr;
   if (!memarg(natural_log2, offset) || !pop(addr, ValType::I32)) return false;
   const uint32_t h = height();
-  if (!dead()) {
+  if (!dead() && from_last_bin(addr, h, 0x6A)) {  // the address is an i32.add used only here
+    const Op fused = static_cast<Op>(static_cast<uint32_t>(o) + (last_bin_.ri ? 2 : 1));  // o_addi / o_add
+    replace_last_bin(fused, slot(h), last_bin_.a, last_bin_.b, offset);
+  } else if (!dead()) {
     const uint32_t a = src(addr, h);
     op(o);
     last_dst_unit_ = pc();
@@ -1450,7 +1597,7 @@ bool Compiler::push_ctrl(uint32_t opcode, const ValType* params, uint32_t np, co
   c.height = height() - np;
   c.unreachable = false;
   c.parent_dead = parent_dead;
-  c.label = pc();
+  c.label = target_pc_ = pc();
   c.else_start = c.else_unit = kNone;
   c.checked_by = c.stub_for = 0;
   c.fwd.clear();
@@ -1486,10 +1633,11 @@ bool Compiler::op_else() noexcept {
     materialize_top(c.nresults);
     const uint32_t start = pc();
     op(Op::br);
-    link(c, start);
+    link(c, start, Op::br);
   }
   if (c.else_unit != kNone) code_[c.else_unit] = pc() - c.else_start;
   c.else_unit = kNone;
+  target_pc_ = pc();
   truncate(c.height);
   c.opcode = 0x05;
   c.unreachable = false;
@@ -1508,19 +1656,24 @@ bool Compiler::op_end() noexcept {
       return fail("type mismatch");
   }
   const bool live = !dead();
-  if (live) materialize_top(c.nresults);
-  if (c.else_unit != kNone) code_[c.else_unit] = pc() - c.else_start;
-  if (c.opcode == 0 && (live || !c.fwd.empty())) {
-    // Function end: results are in slots nlocals.. (fallthrough and branches); move them to 0..
-    bind(c);
-    for (uint32_t i = 0; i < c.nresults; ++i) {
-      op(Op::copy);
-      u32(i);
-      u32(slot(i));
-    }
+  if (c.opcode == 0 && live && c.fwd.empty() && c.nresults == 1) {
+    // Function end reached only by falling through: the result goes straight to cell 0.
+    move_result(stack_.back(), height() - 1);
     op(Op::ret);
   } else {
+    const bool reached = live || !c.fwd.empty();
+    if (live) materialize_top(c.nresults);
+    if (c.else_unit != kNone) code_[c.else_unit] = pc() - c.else_start;
     bind(c);
+    if (c.opcode == 0 && reached) {
+      // Function end: results are in slots nlocals.. (fallthrough and branches); move them to 0..
+      for (uint32_t i = 0; i < c.nresults; ++i) {
+        op(Op::copy);
+        u32(i);
+        u32(slot(i));
+      }
+      op(Op::ret);
+    }
   }
   truncate(c.height);
   const ValType* results = c.results;
@@ -1547,7 +1700,7 @@ bool Compiler::op_br(uint32_t opc) noexcept {
       emit_moves(t);
       const uint32_t start = pc();
       op(Op::br);
-      link(t, start);
+      link(t, start, Op::br);
     } else if (!needs_moves(t)) {
       uint32_t start, unit;
       emit_cond_jump(cond, cond_h, true, &t, start, unit);
@@ -1557,8 +1710,9 @@ bool Compiler::op_br(uint32_t opc) noexcept {
       emit_moves(t);
       const uint32_t start = pc();
       op(Op::br);
-      link(t, start);
+      link(t, start, Op::br);
       code_[skip_unit] = pc() - skip_start;
+      target_pc_ = pc();
     }
   }
   if (opc == 0x0C) set_unreachable();
@@ -1607,12 +1761,12 @@ bool Compiler::op_br_table() noexcept {
         continue;
       }
       if (t.stub == kNone) {  // one stub per label, after the table: move the values, then jump
-        t.stub = pc();
+        t.stub = target_pc_ = pc();
         if (!spend(arity)) return false;
         emit_moves(t);
         const uint32_t s = pc();
         op(Op::br);
-        link(t, s);
+        link(t, s, Op::br);
       }
       code_[table + k] = t.stub - start;
     }
@@ -1628,13 +1782,13 @@ bool Compiler::op_return() noexcept {
   if (!check_top(f.results, f.nresults)) return false;
   if (!dead()) {
     if (f.nresults <= 1) {
-      if (f.nresults == 1) move(0, stack_.back(), height() - 1);
+      if (f.nresults == 1) move_result(stack_.back(), height() - 1);
       op(Op::ret);
     } else {  // as a branch to the function end, which moves the results
       emit_moves(f);
       const uint32_t start = pc();
       op(Op::br);
-      link(f, start);
+      link(f, start, Op::br);
     }
   }
   set_unreachable();
@@ -1696,8 +1850,18 @@ std::shared_ptr<const Module> Module::compile(std::span<const uint8_t> binary, c
     if (error) *error = {c.reader().error(), c.reader().error_offset()};
     return nullptr;
   }
-  m->code_.shrink_to_fit();
-  for (FuncInfo& f : m->funcs_) f.code = m->code_.data() + f.entry;
+  m->code_.assign(c.code().data(), c.code().data() + c.code().size());
+  const void* const fuel_handler = ir::handlers()[static_cast<uint32_t>(ir::Op::fuel)];
+  for (FuncInfo& f : m->funcs_) {
+    if (f.imported) continue;
+    f.code = m->code_.data() + f.entry;
+    const void* first;
+    std::memcpy(&first, f.code, sizeof first);
+    if (first == fuel_handler) {  // the entry region's charge moves into the call (interp.cpp enter)
+      f.entry_fuel = f.code[ir::kHandlerUnits];
+      f.code += ir::kFuelUnits;
+    }
+  }
   return m;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // Run-time structure (spec §4.2): the store with its function, table, memory and global instances,
 // and module instances with the heap-resident stacks of their invocations.
-#include <deque>
+#include <list>
 #include <memory>
 
 #include "module_impl.h"
@@ -110,10 +110,15 @@ class StoreImpl final : public Store {
   std::vector<std::unique_ptr<TableInst>> tables_;
   std::vector<std::unique_ptr<MemoryInst>> memories_;
   std::vector<GlobalInst> globals_;
-  std::deque<FuncType> host_types_;  ///< types of host functions made by add_function
-  std::deque<Value> host_cells_;     ///< values of host globals
+  // Lists: stable addresses, and no allocation for the empty ones of a private store.
+  std::list<FuncType> host_types_;  ///< types of host functions made by add_function
+  std::list<Value> host_cells_;     ///< values of host globals
   std::vector<std::unique_ptr<InstanceImpl>> instances_;  ///< made by Store::instantiate
 };
+
+/// Value-stack cells an invocation starts with (it grows by doubling, up to Limits::max_value_stack).
+/// The size counts in Instance::footprint_bytes, so it is consensus for contracts.
+inline constexpr uint32_t kInitialStackCells = 4096;
 
 /// One wasm activation's return point and frame base (cell index in the value stack).
 struct Frame {
@@ -130,8 +135,24 @@ struct Link {
 
 class InstanceImpl final : public Instance {
  public:
-  InstanceImpl(std::shared_ptr<const ModuleImpl> m, StoreImpl& store) noexcept
-      : module_(std::move(m)), m_(*module_), store_(store) {}
+  InstanceImpl(std::shared_ptr<const ModuleImpl> m, StoreImpl& store, BufferPool* pool = nullptr) noexcept
+      : module_(std::move(m)), m_(*module_), store_(store), pool_(pool) {
+    if (pool_) stack_ = BufferPool::take(pool_->stacks_);
+  }
+  /// Gives the value stack and a defined memory back to the pool (a private store's memory is
+  /// always defined: Instance::instantiate binds functions only).
+  ~InstanceImpl() override {
+    if (!pool_) return;
+    // The stack goes back as kInitialStackCells zero cells (or empty): only cells below stack_hw_
+    // can be non-zero, and shrinking writes nothing. A memory goes back empty.
+    stack_.resize(std::min<uint64_t>(stack_.size(), kInitialStackCells));
+    std::fill_n(stack_.begin(), std::min<uint64_t>(stack_.size(), stack_hw_), Value{0});
+    BufferPool::give(pool_->stacks_, std::move(stack_));
+    if (memory_) {
+      memory_->bytes.clear();
+      BufferPool::give(pool_->memories_, std::move(memory_->bytes));
+    }
+  }
 
   const Module& module() const noexcept override { return m_; }
   Store& store() noexcept override { return store_; }
@@ -179,6 +200,7 @@ class InstanceImpl final : public Instance {
   const ModuleImpl& m_;
   StoreImpl& store_;
   std::unique_ptr<StoreImpl> own_store_;  ///< the private store of Instance::instantiate
+  BufferPool* pool_ = nullptr;            ///< Instance::instantiate's pool, if any
 
   // The module instance (spec §4.2.5): addresses of its objects and direct pointers for the code.
   std::vector<uint32_t> func_addrs_;    ///< funcidx -> funcaddr
@@ -196,7 +218,9 @@ class InstanceImpl final : public Instance {
 
   // Invocations started on this instance (they may run other instances' code).
   std::vector<Value> stack_;
-  std::vector<Frame> frames_;
+  std::vector<Frame> frames_;  ///< frames_[0, depth_) are the active frames; the rest is spare
+  uint32_t depth_ = 0;
+  uint64_t stack_hw_ = 0;  ///< stack_[stack_hw_, size) were never written since allocation (zero)
   std::vector<Link> links_;
   std::vector<Value> results_, host_results_;
   uint32_t entry_nresults_ = 0;

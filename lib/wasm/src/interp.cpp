@@ -14,7 +14,6 @@ using namespace ir;
 
 static_assert(std::endian::native == std::endian::little, "linear memory and cells assume a little-endian host");
 
-constexpr uint32_t kInitialStackCells = 4096;
 
 template <typename T> T get(Value c) noexcept {
   if constexpr (std::is_same_v<T, f32>) return std::bit_cast<f32>(static_cast<u32>(c));
@@ -51,7 +50,7 @@ RunResult InstanceImpl::run(InstanceImpl* ctx, const uint32_t* ip, uint32_t fp) 
   running_ = false;
   if (out.status == RunStatus::Returned) results_.assign(stack_.begin(), stack_.begin() + entry_nresults_);
   if (out.status != RunStatus::Suspended) {
-    frames_.clear();
+    depth_ = 0;
     links_.clear();
   }
   return out;
@@ -67,6 +66,7 @@ RunResult InstanceImpl::call(uint32_t funcidx, std::span<const Value> args) noex
   const uint32_t need = std::max({f.nparams, f.nresults, kInitialStackCells});
   if (stack_.size() < need) stack_.resize(std::min(need, std::max(m_.config_.limits.max_value_stack, f.nparams)));
   if (stack_.size() < std::max(f.nparams, f.nresults)) return {RunStatus::Trapped, Trap::StackOverflow};
+  stack_hw_ = std::max<uint64_t>(stack_hw_, f.nparams);
   to_cells(m_.types_[f.type].params, args.data(), stack_.data());
   entry_nresults_ = f.nresults;
   return run(this, m_.code_.data() + f.trampoline, 0);
@@ -91,20 +91,25 @@ const void* const* interpret(InstanceImpl* self, InstanceImpl* cur, const uint32
                              RunResult& out) noexcept {
   static const void* const kTable[] = {
 #define INTERLUDE_L_MISC(name) &&L_##name,
-#define INTERLUDE_L_CMP(name, opc, T, cond, inv) &&L_##name##_rr, &&L_##name##_ri, &&L_br_##name##_rr, &&L_br_##name##_ri,
+#define INTERLUDE_L_CMP(name, opc, T, cond, inv)                                                          \
+  &&L_##name##_rr, &&L_##name##_ri, &&L_br_##name##_rr, &&L_br_##name##_rr_fuel, &&L_br_##name##_rr_ft,   \
+      &&L_br_##name##_rr_fuel_ft, &&L_br_##name##_ri, &&L_br_##name##_ri_fuel, &&L_br_##name##_ri_ft,       \
+      &&L_br_##name##_ri_fuel_ft,
 #define INTERLUDE_L_BIN(name, opc, T, R, body) &&L_##name##_rr, &&L_##name##_ri,
 #define INTERLUDE_L_ONE(name, ...) &&L_##name,
+#define INTERLUDE_L_LOAD(name, ...) &&L_##name, &&L_##name##_add, &&L_##name##_addi,
       INTERLUDE_IR_MISC_OPS(INTERLUDE_L_MISC)
       INTERLUDE_IR_INT_COMPARES(INTERLUDE_L_CMP)
       INTERLUDE_IR_INT_BINOPS(INTERLUDE_L_BIN)
       INTERLUDE_IR_FLOAT_BINOPS(INTERLUDE_L_ONE)
       INTERLUDE_IR_UNOPS(INTERLUDE_L_ONE)
-      INTERLUDE_IR_LOADS(INTERLUDE_L_ONE)
+      INTERLUDE_IR_LOADS(INTERLUDE_L_LOAD)
       INTERLUDE_IR_STORES(INTERLUDE_L_ONE)
 #undef INTERLUDE_L_MISC
 #undef INTERLUDE_L_CMP
 #undef INTERLUDE_L_BIN
 #undef INTERLUDE_L_ONE
+#undef INTERLUDE_L_LOAD
   };
   static_assert(sizeof(kTable) / sizeof(kTable[0]) == static_cast<size_t>(Op::count_));
   if (!self) return kTable;
@@ -130,6 +135,11 @@ const void* const* interpret(InstanceImpl* self, InstanceImpl* cur, const uint32
   const FuncInst* target = nullptr;  // for `call_target` and `host_call`
   uint32_t call_base = 0;
   const uint32_t* call_ret = nullptr;
+  // The frame stack: s.frames_[0, fsp) are active; s.depth_ is written back before leaving (and
+  // before a host call, which may ask for the instance's footprint).
+  Frame* fsp = s.frames_.data() + s.depth_;
+  Frame* fend = s.frames_.data() + s.frames_.size();
+#define SYNC_DEPTH() s.depth_ = static_cast<uint32_t>(fsp - s.frames_.data())
 
 #define LOAD_MEMORY()                                                  \
   do {                                                                 \
@@ -170,6 +180,41 @@ const void* const* interpret(InstanceImpl* self, InstanceImpl* cur, const uint32
       fuel -= c_;                        \
     }                                    \
   } while (0)
+// A `fuel` op's charge (no `metering` test: without metering, fuel starts at UINT64_MAX).
+#define CHARGE_REGION(c)             \
+  do {                               \
+    const uint64_t r_ = (c);         \
+    if (fuel < r_) {                 \
+      fuel = 0;                      \
+      TRAP(OutOfFuel);               \
+    }                                \
+    fuel -= r_;                      \
+  } while (0)
+// The four fuel forms of a conditional branch (ir.h INTERLUDE_IR_BRANCH_FORMS) of `size` units
+// with its offset at unit k; `setup` reads the operands, `taken` decides. A fused path runs the
+// `fuel` op it lands on (taken: at the target; not taken: right after the branch) and skips it.
+#define BRANCH_FORM(label, setup, taken, k, size, taken_fuel, ft) \
+  L_##label : {                                                  \
+    setup;                                                       \
+    if (taken) {                                                 \
+      ip += static_cast<int32_t>(ip[k]);                         \
+      if (taken_fuel) {                                          \
+        CHARGE_REGION(ip[kHandlerUnits]);                        \
+        ip += kFuelUnits;                                        \
+      }                                                          \
+    } else if (ft) {                                             \
+      CHARGE_REGION(ip[(size) + kHandlerUnits]);                 \
+      ip += (size) + kFuelUnits;                                 \
+    } else {                                                     \
+      ip += (size);                                              \
+    }                                                            \
+    NEXT();                                                      \
+  }
+#define BRANCH_FORMS(label, setup, taken, k, size)                   \
+  BRANCH_FORM(label, setup, taken, k, size, false, false)            \
+  BRANCH_FORM(label##_fuel, setup, taken, k, size, true, false)      \
+  BRANCH_FORM(label##_ft, setup, taken, k, size, false, true)        \
+  BRANCH_FORM(label##_fuel_ft, setup, taken, k, size, true, true)
 #define CANON(x) canonicalize(x, canon)
 #define TRUNC(I, x)                                         \
   ({                                                        \
@@ -196,16 +241,9 @@ const void* const* interpret(InstanceImpl* self, InstanceImpl* cur, const uint32
     ip += 4 + imm_units<T>;                                                                       \
     NEXT();                                                                                       \
   }                                                                                               \
-  L_br_##name##_rr : {                                                                            \
-    const T a = get<T>(CELL(2)), b = get<T>(CELL(3));                                             \
-    ip += (cond) ? static_cast<int32_t>(ip[4]) : 5;                                               \
-    NEXT();                                                                                       \
-  }                                                                                               \
-  L_br_##name##_ri : {                                                                            \
-    const T a = get<T>(CELL(2)), b = imm<T>(ip + 3);                                              \
-    ip += (cond) ? static_cast<int32_t>(ip[3 + imm_units<T>]) : static_cast<int32_t>(4 + imm_units<T>); \
-    NEXT();                                                                                       \
-  }
+  BRANCH_FORMS(br_##name##_rr, const T a = get<T>(CELL(2)); const T b = get<T>(CELL(3)), cond, 4, 5)   \
+  BRANCH_FORMS(br_##name##_ri, const T a = get<T>(CELL(2)); const T b = imm<T>(ip + 3), cond, 3 + imm_units<T>, \
+               4 + imm_units<T>)
 #define INTERLUDE_H_BIN(name, opc, T, R, body)          \
   L_##name##_rr : {                                     \
     const T a = get<T>(CELL(3)), b = get<T>(CELL(4));   \
@@ -241,16 +279,20 @@ const void* const* interpret(InstanceImpl* self, InstanceImpl* cur, const uint32
     ip += 4;                                  \
     NEXT();                                   \
   }
-#define INTERLUDE_H_LOAD(name, MT, conv)                                  \
-  L_##name : {                                                            \
-    const uint64_t ea = uint64_t{U32(3)} + ip[4];                         \
+#define INTERLUDE_H_LOAD_AT(label, MT, conv, base, k)                     \
+  L_##label : {                                                           \
+    const uint64_t ea = uint64_t{base} + ip[k];                           \
     if (ea + sizeof(MT) > mem_size) TRAP(MemoryOutOfBounds);              \
     MT v;                                                                 \
     std::memcpy(&v, mem + ea, sizeof v);                                  \
     CELL(2) = static_cast<Value>(conv);                                   \
-    ip += 5;                                                              \
+    ip += (k) + 1;                                                        \
     NEXT();                                                               \
   }
+#define INTERLUDE_H_LOAD(name, MT, conv)                                  \
+  INTERLUDE_H_LOAD_AT(name, MT, conv, U32(3), 4)                          \
+  INTERLUDE_H_LOAD_AT(name##_add, MT, conv, static_cast<uint32_t>(U32(3) + U32(4)), 5) \
+  INTERLUDE_H_LOAD_AT(name##_addi, MT, conv, static_cast<uint32_t>(U32(3) + ip[4]), 5)
 #define INTERLUDE_H_STORE(name, MT)                                       \
   L_##name : {                                                            \
     const uint64_t ea = uint64_t{U32(2)} + ip[4];                         \
@@ -270,25 +312,20 @@ const void* const* interpret(InstanceImpl* self, InstanceImpl* cur, const uint32
   // ---- control ----
 L_unreachable:
   TRAP(Unreachable);
-L_fuel : {
-  const uint64_t cost = ip[2];
-  if (fuel < cost) {
-    fuel = 0;
-    TRAP(OutOfFuel);
-  }
-  fuel -= cost;
-  ip += 3;
+L_fuel:
+  CHARGE_REGION(ip[2]);
+  ip += kFuelUnits;
   NEXT();
-}
 L_br:
   ip += static_cast<int32_t>(ip[2]);
   NEXT();
-L_br_if:
-  ip += CELL(2) != 0 ? static_cast<int32_t>(ip[3]) : 4;
+L_br_fuel:
+  ip += static_cast<int32_t>(ip[2]);
+  CHARGE_REGION(ip[kHandlerUnits]);
+  ip += kFuelUnits;
   NEXT();
-L_br_unless:
-  ip += CELL(2) == 0 ? static_cast<int32_t>(ip[3]) : 4;
-  NEXT();
+  BRANCH_FORMS(br_if, (void)0, CELL(2) != 0, 3, 4)
+  BRANCH_FORMS(br_unless, (void)0, CELL(2) == 0, 3, 4)
 L_br_table : {
   const uint32_t i = std::min(U32(2), ip[3]);
   ip += static_cast<int32_t>(ip[4 + i]);
@@ -297,6 +334,19 @@ L_br_table : {
 L_copy:
   CELL(2) = CELL(3);
   ip += 4;
+  NEXT();
+L_copy2:
+  CELL(2) = CELL(3);
+  CELL(4) = CELL(5);
+  ip += 6;
+  NEXT();
+L_i32_mul_add:
+  CELL(2) = static_cast<u32>(U32(3) * U32(4) + U32(5));
+  ip += 6;
+  NEXT();
+L_i64_mul_add:
+  CELL(2) = CELL(3) * CELL(4) + CELL(5);
+  ip += 6;
   NEXT();
 L_const64:
   CELL(2) = imm<u64>(ip + 3);
@@ -335,8 +385,7 @@ L_call_indirect : {
   goto call_target;
 }
 L_ret : {
-  const Frame f = s.frames_.back();
-  s.frames_.pop_back();
+  const Frame f = *--fsp;
   ip = f.ret;
   fp = stack + f.fp;
   NEXT();
@@ -502,15 +551,28 @@ enter : {
   const uint64_t caller_fp = static_cast<uint64_t>(fp - stack);
   const uint64_t callee_fp = caller_fp + call_base;
   const uint64_t need = callee_fp + callee->frame_slots;
-  if (s.frames_.size() >= max_depth) TRAP(StackOverflow);
+  if (need > s.stack_hw_) s.stack_hw_ = need;  // the frame's cells may be written from here on
+  if (fsp == fend) {  // grow the frame stack, up to max_depth frames
+    const uint64_t depth = static_cast<uint64_t>(fsp - s.frames_.data());
+    if (depth >= max_depth) TRAP(StackOverflow);
+    s.frames_.resize(std::min<uint64_t>(max_depth, std::max<uint64_t>(64, 2 * depth)));
+    fsp = s.frames_.data() + depth;
+    fend = s.frames_.data() + s.frames_.size();
+  }
   if (need > s.stack_.size()) {
     if (need > max_stack) TRAP(StackOverflow);
     s.stack_.resize(std::min(max_stack, std::max<uint64_t>(need, 2 * s.stack_.size())));
     stack = s.stack_.data();
   }
-  s.frames_.push_back({call_ret, static_cast<uint32_t>(caller_fp)});
+  CHARGE_REGION(callee->entry_fuel);
+  *fsp++ = {call_ret, static_cast<uint32_t>(caller_fp)};
   fp = stack + callee_fp;
-  std::fill(fp + callee->nparams, fp + callee->nlocals, Value{0});
+  // Zero the declared locals. A plain loop: usually a few cells, where a memset call (what the
+  // optimiser would make of std::fill) costs more than the stores, and spills the registers.
+  for (Value *p = fp + callee->nparams, *e = fp + callee->nlocals; p != e; ++p) {
+    *p = 0;
+    asm("" : "+r"(p));  // keeps GCC from turning the loop back into memset
+  }
   ip = callee->code;
   NEXT();
 }
@@ -532,6 +594,7 @@ host_call : {
   if (!host.fn) TRAP(UnknownExternalFunction);
   if (s.host_results_.size() < type->results.size()) s.host_results_.resize(type->results.size());
   cur->fuel_ = fuel;
+  SYNC_DEPTH();
   const HostResult hr = host.fn(host.env, *cur, fp + call_base, s.host_results_.data());
   // The host may have charged fuel, and may have run other instances of the store (growing a
   // shared memory): reload.
@@ -566,10 +629,14 @@ do_trap:
   return nullptr;
 
 #undef LOAD_MEMORY
+#undef SYNC_DEPTH
 #undef LOAD_CONTEXT
 #undef NEXT
 #undef TRAP
 #undef CHARGE
+#undef CHARGE_REGION
+#undef BRANCH_FORMS
+#undef BRANCH_FORM
 #undef CANON
 #undef TRUNC
 #undef CELL

@@ -25,7 +25,8 @@ using f64 = double;
 
 // Integer compares: X(name, wasm opcode, operand type, condition on a and b, inverse compare).
 // Each yields a binary op (name_rr, name_ri) and a fused compare-and-branch (br_name_rr/_ri:
-// jump when the condition holds), used for `cmp; br_if` and, through the inverse, `cmp; if`.
+// jump when the condition holds, in the four fuel forms of br_if), used for `cmp; br_if` and,
+// through the inverse, `cmp; if`.
 #define INTERLUDE_IR_INT_COMPARES(X)              \
   X(i32_eq, 0x46, u32, a == b, i32_ne)            \
   X(i32_ne, 0x47, u32, a != b, i32_eq)            \
@@ -180,7 +181,9 @@ using f64 = double;
   X(i64_trunc_sat_f64_u, 0xFC07, f64, u64, r = trunc_sat<u64>(a))
 
 // Loads: X(name, type read from memory, conversion of the read value v to the cell); [dst addr offset32].
-// f32.load and f64.load use load32_u/load64 (raw bits).
+// f32.load and f64.load use load32_u/load64 (raw bits). Each also has two forms fused with the
+// i32.add that computed its address (when the sum is used only by the load), with the same
+// effective address (u32)(a + b) + offset32: name_add [dst a b offset32], name_addi [dst a imm32 offset32].
 #define INTERLUDE_IR_LOADS(X)                                    \
   X(load32_u, uint32_t, v)                                       \
   X(load64, uint64_t, v)                                         \
@@ -199,15 +202,30 @@ using f64 = double;
   X(store32, uint32_t)         \
   X(store64, uint64_t)
 
+// The four fuel forms of a conditional branch, consecutive in Op (form = base + taken + 2 * ft):
+//   name         plain;
+//   name_fuel    the jump target is a `fuel` op (a loop header's region charge): when taken, the
+//                branch runs it inline and lands past it;
+//   name_ft      the next instruction is a `fuel` op (the fall-through region's charge): when not
+//                taken, the branch runs it inline and skips it;
+//   name_fuel_ft both.
+// Same operands, same fuel, same traps as the plain form followed by the `fuel` op; one dispatch
+// fewer. The `fuel` ops stay in place for every other path that reaches them.
+#define INTERLUDE_IR_BRANCH_FORMS(X, name) X(name) X(name##_fuel) X(name##_ft) X(name##_fuel_ft)
+
 // Everything else; operand layouts after the name.
 #define INTERLUDE_IR_MISC_OPS(X)                                                        \
   X(unreachable)   /* traps Unreachable */                                              \
   X(fuel)          /* [imm32 cost]: charge a straight-line region */                    \
   X(br)            /* [off] */                                                          \
-  X(br_if)         /* [cond off]: jump if cell != 0 (i32 or i64 cell) */                \
-  X(br_unless)     /* [cond off]: jump if cell == 0 */                                  \
+  X(br_fuel)       /* [off]: br to a `fuel` op, run inline (INTERLUDE_IR_BRANCH_FORMS) */\
+  INTERLUDE_IR_BRANCH_FORMS(X, br_if)     /* [cond off]: jump if cell != 0 */            \
+  INTERLUDE_IR_BRANCH_FORMS(X, br_unless) /* [cond off]: jump if cell == 0 */            \
   X(br_table)      /* [index n off_0 .. off_n]: off_n is the default */                 \
   X(copy)          /* [dst src] */                                                      \
+  X(copy2)         /* [dst1 src1 dst2 src2]: two copies in order, fused from adjacent ones */ \
+  X(i32_mul_add)   /* [dst a b c]: a * b + c, an i32.mul whose product only i32.add uses */ \
+  X(i64_mul_add)   /* [dst a b c]: the same for i64 */                                  \
   X(const64)       /* [dst imm64] */                                                    \
   X(call)          /* [funcidx base]: callee frame starts at slot base */               \
   X(call_import)   /* [funcidx base]: imported function (host or another instance's) */ \
@@ -238,28 +256,39 @@ using f64 = double;
 
 enum class Op : uint16_t {
 #define INTERLUDE_E_MISC(name) name,
-#define INTERLUDE_E_CMP(name, opc, T, cond, inv) name##_rr, name##_ri, br_##name##_rr, br_##name##_ri,
+#define INTERLUDE_E_CMP(name, opc, T, cond, inv)                                              \
+  name##_rr, name##_ri, br_##name##_rr, br_##name##_rr_fuel, br_##name##_rr_ft, br_##name##_rr_fuel_ft, \
+      br_##name##_ri, br_##name##_ri_fuel, br_##name##_ri_ft, br_##name##_ri_fuel_ft,
 #define INTERLUDE_E_BIN(name, opc, T, R, body) name##_rr, name##_ri,
 #define INTERLUDE_E_ONE(name, ...) name,
+#define INTERLUDE_E_LOAD(name, ...) name, name##_add, name##_addi,
   INTERLUDE_IR_MISC_OPS(INTERLUDE_E_MISC)
   INTERLUDE_IR_INT_COMPARES(INTERLUDE_E_CMP)
   INTERLUDE_IR_INT_BINOPS(INTERLUDE_E_BIN)
   INTERLUDE_IR_FLOAT_BINOPS(INTERLUDE_E_ONE)
   INTERLUDE_IR_UNOPS(INTERLUDE_E_ONE)
-  INTERLUDE_IR_LOADS(INTERLUDE_E_ONE)
+  INTERLUDE_IR_LOADS(INTERLUDE_E_LOAD)
   INTERLUDE_IR_STORES(INTERLUDE_E_ONE)
 #undef INTERLUDE_E_MISC
 #undef INTERLUDE_E_CMP
 #undef INTERLUDE_E_BIN
 #undef INTERLUDE_E_ONE
+#undef INTERLUDE_E_LOAD
   count_
 };
+
+/// Fuel form of the conditional branch `base` (INTERLUDE_IR_BRANCH_FORMS).
+constexpr Op branch_form(Op base, bool taken_fuel, bool ft) noexcept {
+  return static_cast<Op>(static_cast<uint32_t>(base) + (taken_fuel ? 1 : 0) + (ft ? 2 : 0));
+}
 
 /// Handler address of every Op, indexed by Op (the interpreter's dispatch table).
 const void* const* handlers() noexcept;
 
 /// Units an instruction's handler address takes in the code stream.
 inline constexpr uint32_t kHandlerUnits = 2;
+/// Units of a `fuel` instruction (handler + cost).
+inline constexpr uint32_t kFuelUnits = kHandlerUnits + 1;
 
 /// Rounding results: libm returns a signalling NaN unchanged, wasm requires an arithmetic (quiet) NaN.
 template <typename F>

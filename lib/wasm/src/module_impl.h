@@ -25,7 +25,11 @@ struct FuncInfo {
   uint32_t canon_type = 0;   ///< smallest typeidx with an equal functype (call_indirect check).
   bool imported = false;
   uint32_t entry = 0;        ///< defined: code offset (units) of the body.
-  const uint32_t* code = nullptr;  ///< defined: address of the body in ModuleImpl::code_ (set last).
+  /// defined: where a call enters the body in ModuleImpl::code_ (set last): past the entry
+  /// region's `fuel` op when the body starts with one, whose cost is then entry_fuel, charged by
+  /// the call itself (one dispatch fewer per call, same fuel and traps).
+  const uint32_t* code = nullptr;
+  uint32_t entry_fuel = 0;
   uint32_t trampoline = 0;   ///< code offset of `call f, base 0; done`, used by Instance::call.
   uint32_t nparams = 0;
   uint32_t nresults = 0;
@@ -99,6 +103,7 @@ class ModuleImpl final : public Module {
   }
   bool has_memory() const noexcept override { return !memories_.empty(); }
   uint32_t initial_memory_pages() const noexcept override { return memories_.empty() ? 0 : memories_[0].type.min; }
+  uint64_t compile_work() const noexcept override { return compile_work_; }
 
   const Export* find_export(std::string_view name) const noexcept {
     auto it = export_names_.find(name);
@@ -121,6 +126,7 @@ class ModuleImpl final : public Module {
   std::vector<DataSegment> datas_;
   std::optional<uint32_t> start_;
   std::vector<uint32_t> code_;       ///< the IR of every function and trampoline (ir.h).
+  uint64_t compile_work_ = 0;        ///< Limits compile work units spent by the compiler.
 };
 
 }  // namespace interlude::wasm

@@ -61,13 +61,22 @@ class Reader {
     return true;
   }
 
-  bool u32(uint32_t& v) noexcept {
+  // One-byte LEB128s (values below 0x80 / in [-64, 64)) are the common case: inlined, no loop.
+  [[gnu::always_inline]] bool u32(uint32_t& v) noexcept {
+    if (p_ != end_ && *p_ < 0x80) {
+      v = *p_++;
+      return true;
+    }
     uint64_t x = 0;
     if (!leb<32, false>(x)) return false;
     v = static_cast<uint32_t>(x);
     return true;
   }
-  bool s32(int32_t& v) noexcept {
+  [[gnu::always_inline]] bool s32(int32_t& v) noexcept {
+    if (p_ != end_ && *p_ < 0x80) {
+      v = static_cast<int32_t>(static_cast<uint32_t>(*p_++) << 25) >> 25;  // sign-extend bit 6
+      return true;
+    }
     uint64_t x = 0;
     if (!leb<32, true>(x)) return false;
     v = static_cast<int32_t>(static_cast<uint32_t>(x));
@@ -102,7 +111,7 @@ class Reader {
   // LEB128 of an N-bit integer (spec §5.2.2): at most ceil(N/7) bytes; in the last byte the bits
   // beyond N must be zero (unsigned) or copies of the sign bit (signed).
   template <unsigned Bits, bool Signed>
-  bool leb(uint64_t& out) noexcept {
+  [[gnu::noinline]] bool leb(uint64_t& out) noexcept {
     constexpr unsigned kMaxBytes = (Bits + 6) / 7;
     uint64_t result = 0;
     unsigned shift = 0;

@@ -110,7 +110,7 @@ StoreInstantiateResult StoreImpl::instantiate(std::shared_ptr<const Module> modu
 }
 
 InstantiateResult Instance::instantiate(std::shared_ptr<const Module> module, std::span<const HostImport> imports,
-                                        uint64_t fuel_limit) noexcept {
+                                        uint64_t fuel_limit, BufferPool* pool) noexcept {
   InstantiateResult res;
   if (!module) {
     res.error = "no module";
@@ -122,6 +122,7 @@ InstantiateResult Instance::instantiate(std::shared_ptr<const Module> module, st
     return res;
   }
   auto store = std::make_unique<StoreImpl>(m->config_.limits);
+  store->funcs_.reserve(m->funcs_.size());  // the imports, then the defined functions
   std::vector<Extern> externs;
   externs.reserve(imports.size());
   for (size_t i = 0; i < imports.size(); ++i) {
@@ -132,7 +133,7 @@ InstantiateResult Instance::instantiate(std::shared_ptr<const Module> module, st
     }
     externs.push_back(store->add_host_function(&m->types_[imp.type_index], imports[i]));
   }
-  auto inst = std::make_unique<InstanceImpl>(std::move(m), *store);
+  auto inst = std::make_unique<InstanceImpl>(std::move(m), *store, pool);
   inst->own_store_ = std::move(store);
   res.trap = inst->initialize(externs, fuel_limit, res.error);
   if (!res.trap && res.error.empty()) res.instance = std::move(inst);
@@ -171,6 +172,7 @@ std::optional<Trap> InstanceImpl::initialize(std::span<const Extern> imports, ui
         break;
     }
   }
+  store_.funcs_.reserve(store_.funcs_.size() + (m_.funcs_.size() - func_addrs_.size()));
   for (size_t f = func_addrs_.size(); f < m_.funcs_.size(); ++f) {
     func_addrs_.push_back(static_cast<uint32_t>(store_.funcs_.size()));
     store_.funcs_.push_back({&m_.types_[m_.funcs_[f].type], this, &m_.funcs_[f], {}});
@@ -187,11 +189,13 @@ std::optional<Trap> InstanceImpl::initialize(std::span<const Extern> imports, ui
   if (own_memory) {
     auto mem = std::make_unique<MemoryInst>();
     mem->max = m_.memories_[0].type.max;
-    mem->bytes.resize(uint64_t{m_.memories_[0].type.min} * kPageSize);
+    if (pool_) mem->bytes = BufferPool::take(pool_->memories_);
+    mem->bytes.resize(uint64_t{m_.memories_[0].type.min} * kPageSize);  // zero-filled
     memory_addr_ = static_cast<uint32_t>(store_.memories_.size());
     memory_ = mem.get();
     store_.memories_.push_back(std::move(mem));
   }
+  store_.globals_.reserve(store_.globals_.size() + (m_.globals_.size() - global_addrs_.size()));
   for (size_t g = global_addrs_.size(); g < m_.globals_.size(); ++g) {
     globals_[g] = eval(m_.globals_[g].init);
     global_refs_[g] = &globals_[g];
@@ -245,7 +249,7 @@ std::optional<Extern> InstanceImpl::exported(std::string_view name) const noexce
 
 uint64_t InstanceImpl::footprint_bytes() const noexcept {
   constexpr uint64_t kFrameBytes = 16;  // per frame, fixed (not sizeof): deterministic
-  return memory_size() + 8 * uint64_t{stack_.size()} + kFrameBytes * uint64_t{frames_.size()};
+  return memory_size() + 8 * uint64_t{stack_.size()} + kFrameBytes * uint64_t{depth_};
 }
 
 const char* trap_message(Trap t) noexcept {
@@ -265,22 +269,26 @@ const char* trap_message(Trap t) noexcept {
   return "unknown trap";
 }
 
+// Each of these calls memory_size() and memory_data() once: they are virtual.
 bool Instance::memory_read(uint64_t offset, std::span<uint8_t> out) const noexcept {
-  if (offset > memory_size() || out.size() > memory_size() - offset) return false;
+  const uint64_t size = memory_size();
+  if (offset > size || out.size() > size - offset) return false;
   if (!out.empty()) std::memcpy(out.data(), memory_data() + offset, out.size());
   return true;
 }
 
 bool Instance::memory_write(uint64_t offset, std::span<const uint8_t> in) noexcept {
-  uint8_t* p = memory_range(offset, in.size());
-  if (!p) return in.empty() && offset <= memory_size();
-  std::memcpy(p, in.data(), in.size());
+  const uint64_t size = memory_size();
+  if (offset > size || in.size() > size - offset) return false;
+  if (!in.empty()) std::memcpy(memory_data() + offset, in.data(), in.size());
   return true;
 }
 
 uint8_t* Instance::memory_range(uint64_t offset, uint64_t len) noexcept {
-  if (offset > memory_size() || len > memory_size() - offset || memory_data() == nullptr) return nullptr;
-  return memory_data() + offset;
+  const uint64_t size = memory_size();
+  uint8_t* data = memory_data();
+  if (offset > size || len > size - offset || data == nullptr) return nullptr;
+  return data + offset;
 }
 
 }  // namespace interlude::wasm

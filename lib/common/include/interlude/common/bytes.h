@@ -2,8 +2,10 @@
 /// Byte-string primitives shared by every layer: Bytes, Address (20 bytes), Bytes32, hex codec.
 /// No layer-specific meaning lives here.
 #include <array>
+#include <bit>
 #include <compare>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <span>
 #include <string>
@@ -65,18 +67,23 @@ std::optional<Address> address_from_hex(std::string_view text);
 /// Parses a 32-byte word: exactly 64 hex digits with optional `0x` prefix.
 std::optional<Bytes32> bytes32_from_hex(std::string_view text);
 
-/// Little-endian integer load/store helpers (protocol.md: all fixed-width integers are LE).
-inline uint32_t load_u32_le(const uint8_t* p) noexcept {
-  return uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 | uint32_t(p[3]) << 24;
+/// Little-endian integer load/store helpers (protocol.md: all fixed-width integers are LE): one
+/// unaligned access on a little-endian host, byte by byte on another.
+template <class T>
+inline T load_le_uint(const uint8_t* p) noexcept {
+  T v = 0;
+  if constexpr (std::endian::native == std::endian::little) std::memcpy(&v, p, sizeof v);
+  else for (size_t i = 0; i < sizeof v; ++i) v |= T(p[i]) << (8 * i);
+  return v;
 }
-inline uint64_t load_u64_le(const uint8_t* p) noexcept {
-  return uint64_t(load_u32_le(p)) | uint64_t(load_u32_le(p + 4)) << 32;
+template <class T>
+inline void store_le_uint(uint8_t* p, T v) noexcept {
+  if constexpr (std::endian::native == std::endian::little) std::memcpy(p, &v, sizeof v);
+  else for (size_t i = 0; i < sizeof v; ++i) p[i] = uint8_t(v >> (8 * i));
 }
-inline void store_u32_le(uint8_t* p, uint32_t v) noexcept {
-  for (int i = 0; i < 4; ++i) p[i] = uint8_t(v >> (8 * i));
-}
-inline void store_u64_le(uint8_t* p, uint64_t v) noexcept {
-  for (int i = 0; i < 8; ++i) p[i] = uint8_t(v >> (8 * i));
-}
+inline uint32_t load_u32_le(const uint8_t* p) noexcept { return load_le_uint<uint32_t>(p); }
+inline uint64_t load_u64_le(const uint8_t* p) noexcept { return load_le_uint<uint64_t>(p); }
+inline void store_u32_le(uint8_t* p, uint32_t v) noexcept { store_le_uint(p, v); }
+inline void store_u64_le(uint8_t* p, uint64_t v) noexcept { store_le_uint(p, v); }
 
 }  // namespace interlude

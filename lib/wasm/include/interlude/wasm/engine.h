@@ -198,6 +198,11 @@ class Module {
   virtual bool has_memory() const noexcept = 0;
   /// Initial pages of memory 0 (0 if none).
   virtual uint32_t initial_memory_pages() const noexcept = 0;
+  /// Compile work units spent on this module (see Limits::compile_work_per_byte: one per local
+  /// of each function, and per operand checked or pushed for a block, label or call type); at most
+  /// max(min_compile_work, compile_work_per_byte x binary bytes). Every other compile step consumes
+  /// module bytes, so compile time is linear in binary bytes + compile_work().
+  virtual uint64_t compile_work() const noexcept = 0;
 };
 
 class Instance;
@@ -266,6 +271,47 @@ struct StoreInstantiateResult {
 
 class Store;
 
+/// Spare heap blocks for the linear memories and value stacks of instances that are made and
+/// destroyed one after another, such as one instance per call frame. An instance made with a pool
+/// (Instance::instantiate) takes the blocks for its memory and value stack from the pool and
+/// gives them back when it is destroyed, instead of allocating and freeing them each time. A
+/// memory or stack on a reused block is zero-filled exactly as a fresh one, so a pool changes no
+/// result; only the allocations differ. (A value stack comes back already zero: the instance
+/// zeroes only the cells it may have written, and keeps the initial stack size.) The pool keeps at most kMaxSpare blocks of each kind, of
+/// at most kMaxBlockBytes each. Not thread-safe; it must outlive every instance made with it.
+class BufferPool {
+ public:
+  static constexpr size_t kMaxSpare = 4;
+  static constexpr size_t kMaxBlockBytes = size_t{1} << 20;
+
+  BufferPool() noexcept {
+    memories_.reserve(kMaxSpare);
+    stacks_.reserve(kMaxSpare);
+  }
+  BufferPool(const BufferPool&) = delete;
+  BufferPool& operator=(const BufferPool&) = delete;
+
+ private:
+  friend class InstanceImpl;
+  /// An empty vector, with the capacity of a spare block if there is one.
+  template <class T>
+  static std::vector<T> take(std::vector<std::vector<T>>& spare) noexcept {
+    if (spare.empty()) return {};
+    std::vector<T> block = std::move(spare.back());
+    spare.pop_back();
+    return block;
+  }
+  /// Keeps `block` (as it is) unless the pool is full or the block is too large.
+  template <class T>
+  static void give(std::vector<std::vector<T>>& spare, std::vector<T>&& block) noexcept {
+    if (spare.size() >= kMaxSpare || block.capacity() > kMaxBlockBytes / sizeof(T)) return;
+    spare.push_back(std::move(block));  // within the reserved capacity: no allocation
+  }
+
+  std::vector<std::vector<uint8_t>> memories_;
+  std::vector<std::vector<Value>> stacks_;
+};
+
 /// One instantiation of a Module: memory, globals, tables, fuel counter, and the heap-resident
 /// value and frame stacks of at most one in-progress (possibly suspended) invocation.
 ///
@@ -281,9 +327,9 @@ class Instance {
   /// Errors: a wrong import count or a non-function import -> `error`; OutOfFuel, an out-of-bounds
   /// segment (MemoryOutOfBounds / TableOutOfBounds) or a trapping start function -> `trap`; in
   /// both cases `instance` is null. A start function that Halts just ends; one that Suspends is
-  /// an `error`.
+  /// an `error`. With a `pool`, the instance's memory and value stack use its spare blocks.
   static InstantiateResult instantiate(std::shared_ptr<const Module> module, std::span<const HostImport> imports,
-                                       uint64_t fuel_limit) noexcept;
+                                       uint64_t fuel_limit, BufferPool* pool = nullptr) noexcept;
 
   virtual ~Instance() = default;
 
