@@ -161,12 +161,13 @@ TEST(MemoryApi, PooledMemoryStartsFresh) {
 // it: the footprint (consensus for the in-flight cap) is that of a fresh instance.
 TEST(MemoryApi, PooledStackKeepsTheFreshFootprint) {
   const auto module = load("memory");
-  const auto fresh = instantiate(module);
+  const auto fresh = instantiate(module), fresh_uncalled = instantiate(module);
   call1(*fresh, "i32.load", {0});
   BufferPool pool;
   for (int round = 0; round < 3; ++round) {
     auto r = Instance::instantiate(module, {}, UINT64_MAX, &pool);
     ASSERT_NE(r.instance, nullptr);
+    EXPECT_EQ(r.instance->footprint_bytes(), fresh_uncalled->footprint_bytes()) << "round " << round;
     call1(*r.instance, "i32.load", {0});
     EXPECT_EQ(r.instance->footprint_bytes(), fresh->footprint_bytes()) << "round " << round;
     ASSERT_EQ(r.instance->call(*module->exported_function("deep"), std::vector<Value>{600}).status,

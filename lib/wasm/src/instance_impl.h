@@ -137,7 +137,7 @@ class InstanceImpl final : public Instance {
  public:
   InstanceImpl(std::shared_ptr<const ModuleImpl> m, StoreImpl& store, BufferPool* pool = nullptr) noexcept
       : module_(std::move(m)), m_(*module_), store_(store), pool_(pool) {
-    if (pool_) stack_ = BufferPool::take(pool_->stacks_);
+    if (pool_) spare_stack_ = BufferPool::take(pool_->stacks_);
   }
   /// Gives the value stack and a defined memory back to the pool (a private store's memory is
   /// always defined: Instance::instantiate binds functions only).
@@ -145,6 +145,7 @@ class InstanceImpl final : public Instance {
     if (!pool_) return;
     // The stack goes back as kInitialStackCells zero cells (or empty): only cells below stack_hw_
     // can be non-zero, and shrinking writes nothing. A memory goes back empty.
+    if (stack_.empty()) stack_.swap(spare_stack_);  // never called: the spare is still all zero
     stack_.resize(std::min<uint64_t>(stack_.size(), kInitialStackCells));
     std::fill_n(stack_.begin(), std::min<uint64_t>(stack_.size(), stack_hw_), Value{0});
     BufferPool::give(pool_->stacks_, std::move(stack_));
@@ -221,6 +222,9 @@ class InstanceImpl final : public Instance {
   std::vector<Frame> frames_;  ///< frames_[0, depth_) are the active frames; the rest is spare
   uint32_t depth_ = 0;
   uint64_t stack_hw_ = 0;  ///< stack_[stack_hw_, size) were never written since allocation (zero)
+  /// A pooled stack of zero cells, not yet in use: the first call takes it instead of allocating,
+  /// so that the footprint (which counts stack_) is that of a fresh instance until then.
+  std::vector<Value> spare_stack_;
   std::vector<Link> links_;
   std::vector<Value> results_, host_results_;
   uint32_t entry_nresults_ = 0;

@@ -64,9 +64,14 @@ RunResult InstanceImpl::call(uint32_t funcidx, std::span<const Value> args) noex
   const FuncInfo& f = m_.funcs_[funcidx];
   if (args.size() != f.nparams) return misuse;
   const uint32_t need = std::max({f.nparams, f.nresults, kInitialStackCells});
-  if (stack_.size() < need) stack_.resize(std::min(need, std::max(m_.config_.limits.max_value_stack, f.nparams)));
+  const uint32_t size = std::min(need, std::max(m_.config_.limits.max_value_stack, f.nparams));
+  if (stack_.empty() && !spare_stack_.empty()) {  // a pooled stack of zero cells: no zero-filling
+    stack_.swap(spare_stack_);
+    stack_.resize(std::min<uint64_t>(stack_.size(), size));  // shrinking writes nothing
+  }
+  if (stack_.size() < need) stack_.resize(size);
   if (stack_.size() < std::max(f.nparams, f.nresults)) return {RunStatus::Trapped, Trap::StackOverflow};
-  stack_hw_ = std::max<uint64_t>(stack_hw_, f.nparams);
+  stack_hw_ = std::max<uint64_t>(stack_hw_, std::max(f.nparams, f.nresults));  // args; a host import's results
   to_cells(m_.types_[f.type].params, args.data(), stack_.data());
   entry_nresults_ = f.nresults;
   return run(this, m_.code_.data() + f.trampoline, 0);
