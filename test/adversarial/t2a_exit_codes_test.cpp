@@ -124,8 +124,7 @@ TEST_F(AdvTest, T10_ManyInterruptionsSingleFrame) {
 }
 
 // T11 (white-box, runtime level): call_ids are transaction-scoped and never overwrite a live
-// entry. Forcing the counter to 2^31 needs a hook the Executor API does not have; executor.cpp
-// refuses a call_id above INT32_MAX with UnknownError (not covered here).
+// entry.
 TEST(T11, CallIdsAreFreshAndLiveEntriesAreKept) {
   runtime::Executor ex;
   const Bytes code = wasm("a_ops");
@@ -147,8 +146,37 @@ TEST(T11, CallIdsAreFreshAndLiveEntriesAreKept) {
   EXPECT_EQ(exec_once().exit_code, 1);
 }
 
+// T11: the counter forced to the last positive call_id, then past it, then onto a live id.
+TEST(T11, ExhaustedOrTakenCallIdFailsWithUnknownErrorAndKeepsTheLiveEntries) {
+  runtime::Executor ex;
+  const Bytes code = wasm("a_ops");
+  auto exec_once = [&] {
+    Ops p;
+    p.exec(SELF_BALANCE, {}).op(Ops::LAST);
+    return ex.execute({keccak256(code), code, p.executor_input(), 1'000'000});
+  };
+  const runtime::ExecutionResult first = exec_once();
+  ASSERT_EQ(first.exit_code, 1);
+  ex.set_next_call_id(uint32_t(INT32_MAX));
+  EXPECT_EQ(exec_once().exit_code, INT32_MAX);  // the last positive call_id
+  const runtime::ExecutionResult past = exec_once();  // 2^31 would wrap to a negative exit code
+  EXPECT_EQ(past.exit_code, to_i32(ExitCode::UnknownError));
+  EXPECT_EQ(past.fuel_consumed, first.fuel_consumed);  // the fuel spent up to the interruption
+  ex.set_next_call_id(1);  // onto the live entry 1
+  EXPECT_EQ(exec_once().exit_code, to_i32(ExitCode::UnknownError));
+  EXPECT_EQ(ex.suspended_count(), 2u);
+  const runtime::ExecutionResult r1 = ex.resume(1, Bytes(32), 0, 0, 0);  // entry 1 was kept intact
+  EXPECT_EQ(r1.exit_code, 0);
+  EXPECT_EQ(r1.output, le32(0));
+  EXPECT_EQ(ex.resume(uint32_t(INT32_MAX), Bytes(32), 0, 0, 0).exit_code, 0);
+}
+
 // T12 (white-box): host invariant violations at the runtime boundary are deterministic failures,
-// and the executor keeps working afterwards.
+// and the executor keeps working afterwards. The case's other two sub-cases: an envelope with
+// new_metadata from a frame with no ownable account halts UnknownError in
+// SystemTest.OwnableAccountsRunTheirOwnerWithMetadata (test/host/system_test.cpp);
+// "a resume with no syscall result recorded" cannot be expressed here: Executor::resume takes the
+// syscall result as its arguments, so there is no separate record to be missing.
 TEST(T12, HostInvariantViolationsAreFailures) {
   runtime::Executor ex;
   const runtime::ExecutionResult r = ex.resume(77, {}, 0, 0, 0);  // resume of an id not suspended

@@ -214,7 +214,9 @@ struct Executor::Impl {
       result.exit_code = to_i32(ExitCode::UnexpectedFatalExecutionFailure);
       return result;
     }
-    if (next_call_id > uint32_t(INT32_MAX)) {
+    // The counter never wraps and a live entry is never overwritten (adversarial T11): an
+    // interruption that cannot get a fresh call_id above every suspended one fails instead.
+    if (next_call_id > uint32_t(INT32_MAX) || (!suspended.empty() && suspended.back().first >= next_call_id)) {
       result.exit_code = to_i32(ExitCode::UnknownError);
       return result;
     }
@@ -363,6 +365,8 @@ void Executor::reset_call_id_counter() noexcept {
   impl_->next_call_id = 1;
   impl_->suspended.clear();
 }
+
+void Executor::set_next_call_id(uint32_t call_id) noexcept { impl_->next_call_id = call_id; }
 
 size_t Executor::suspended_count() const noexcept { return impl_->suspended.size(); }
 

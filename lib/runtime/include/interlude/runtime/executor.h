@@ -179,6 +179,12 @@ class Executor {
   /// Sets the call_id counter to 1 and drops every suspended runtime (§3.1).
   void reset_call_id_counter() noexcept;
 
+  /// White-box hook (adversarial T11); hosts never need it: the call_id the next interruption
+  /// gets, suspended runtimes kept. An interruption whose call_id would pass INT32_MAX, or would
+  /// not be above every suspended call_id, fails with UnknownError (fuel consumed so far charged)
+  /// and leaves every suspended runtime in place.
+  void set_next_call_id(uint32_t call_id) noexcept;
+
   /// Number of suspended runtimes (for tests).
   size_t suspended_count() const noexcept;
 
