@@ -123,16 +123,19 @@ TEST_F(AdvTest, T10_ManyInterruptionsSingleFrame) {
   EXPECT_EQ(again.apply(call_tx(sender, m, {}, 100'000'000)).gas_used, r.gas_used);
 }
 
+/// A runtime of a_ops that interrupts once (SELF_BALANCE), then returns that syscall's exit code.
+runtime::ExecutionResult execute_self_balance(runtime::Executor& ex) {
+  const Bytes code = wasm("a_ops");
+  Ops p;
+  p.exec(SELF_BALANCE, {}).op(Ops::LAST);
+  return ex.execute({keccak256(code), code, p.executor_input(), 1'000'000});
+}
+
 // T11 (white-box, runtime level): call_ids are transaction-scoped and never overwrite a live
 // entry.
 TEST(T11, CallIdsAreFreshAndLiveEntriesAreKept) {
   runtime::Executor ex;
-  const Bytes code = wasm("a_ops");
-  auto exec_once = [&] {
-    Ops p;
-    p.exec(SELF_BALANCE, {}).op(Ops::LAST);
-    return ex.execute({keccak256(code), code, p.executor_input(), 1'000'000});
-  };
+  auto exec_once = [&] { return execute_self_balance(ex); };
   EXPECT_EQ(exec_once().exit_code, 1);
   EXPECT_EQ(exec_once().exit_code, 2);  // the runtime under 1 stays suspended and keeps its id
   EXPECT_EQ(ex.suspended_count(), 2u);
@@ -149,12 +152,7 @@ TEST(T11, CallIdsAreFreshAndLiveEntriesAreKept) {
 // T11: the counter forced to the last positive call_id, then past it, then onto a live id.
 TEST(T11, ExhaustedOrTakenCallIdFailsWithUnknownErrorAndKeepsTheLiveEntries) {
   runtime::Executor ex;
-  const Bytes code = wasm("a_ops");
-  auto exec_once = [&] {
-    Ops p;
-    p.exec(SELF_BALANCE, {}).op(Ops::LAST);
-    return ex.execute({keccak256(code), code, p.executor_input(), 1'000'000});
-  };
+  auto exec_once = [&] { return execute_self_balance(ex); };
   const runtime::ExecutionResult first = exec_once();
   ASSERT_EQ(first.exit_code, 1);
   ex.set_next_call_id(uint32_t(INT32_MAX));
