@@ -3,6 +3,16 @@
 namespace interlude::wasm::test {
 namespace {
 
+// A loop counter's add fused with its compare-and-branch keeps the add's 32-bit wrap and the
+// compare's signedness, whether the branch is taken on the condition (br_if) or on its inverse (if).
+TEST(Control, LoopCounterAddAndBranch) {
+  auto inst = instantiate(load("control"));
+  EXPECT_EQ(call1(*inst, "count_gt_s", {0}), 2u);            // 2^30 > 0; 2^31 wraps negative
+  EXPECT_EQ(call1(*inst, "count_gt_s", {0xC0000000u}), 1u);  // -2^30 + 2^30 = 0
+  EXPECT_EQ(call1(*inst, "count_ne_u", {0}), 4u);            // 2^30, 2^31, 3 * 2^30, then 0
+  EXPECT_EQ(call1(*inst, "count_ne_u", {0x80000000u}), 2u);
+}
+
 TEST(Control, Arithmetic) {
   auto inst = instantiate(load("control"));
   EXPECT_EQ(call1(*inst, "add", {2, 3}), 5u);

@@ -242,6 +242,12 @@ class Compiler {
     uint64_t b = 0;
     CmpIdx cmp = cmp_eqz;
     bool ri = false;
+    // An i32 compare with an immediate right after the i32.add_ri that computed its operand a:
+    // the add's start, and its operand and immediate (ir.h br_add_<cmp>_ri).
+    uint32_t add_pos = kNone, add_a = 0, add_imm = 0;
+  };
+  struct LastAdd {  // the last emitted i32.add with an immediate (its actual dst is at pos + 2)
+    uint32_t pos = kNone, end = kNone, a = 0, imm = 0;
   };
 
   bool function_body(uint32_t funcidx) noexcept;
@@ -298,6 +304,7 @@ class Compiler {
   /// Replaces the last instruction (the LastBin) with [o dst x y z], a single-result op.
   void replace_last_bin(Op o, uint32_t dst, uint32_t x, uint32_t y, uint32_t z) noexcept {
     code_.resize(last_bin_.pos);
+    last_add_ = LastAdd{};
     op(o);
     last_dst_unit_ = pc();
     u32(dst);
@@ -397,6 +404,7 @@ class Compiler {
   uint32_t last_dst_unit_ = 0, last_end_ = kNone;  // the last single-result op, for local.set retargeting
   LastCmp cmp_;
   LastBin last_bin_;
+  LastAdd last_add_;  // not reset by forget_last(): a local.tee may retarget the add in between
   uint32_t last_copy_end_ = kNone;  // end of the last `copy` emitted by move(), for copy2 fusion
   uint32_t target_pc_ = kNone;      // the last code offset made a jump target (no fusion across it)
   std::vector<uint32_t> br_targets_;
@@ -1047,11 +1055,22 @@ void Compiler::emit_cond_jump(const Opnd& cond, uint32_t h, bool when_true, Ctrl
   if (fusable(cond, h)) {
     const LastCmp lc = cmp_;
     code_.resize(lc.pos);
+    last_add_ = LastAdd{};
     start = pc();
     if (lc.cmp == cmp_eqz) {
       o = when_true ? Op::br_unless : Op::br_if;
       op(o);
       u32(lc.a);
+    } else if (lc.add_pos != kNone) {  // i += k; branch on i: br_add_<cmp>_ri [i a k b off]
+      code_.resize(lc.add_pos);
+      start = pc();
+      const uint32_t c = when_true ? lc.cmp : kCmps[lc.cmp].inverse;
+      o = static_cast<Op>(static_cast<uint32_t>(Op::br_add_i32_eq_ri) + 4 * c);
+      op(o);
+      u32(lc.a);
+      u32(lc.add_a);
+      u32(lc.add_imm);
+      u32(static_cast<uint32_t>(lc.b));
     } else {
       const CmpInfo& ci = kCmps[when_true ? lc.cmp : kCmps[lc.cmp].inverse];
       o = lc.ri ? ci.br_ri : ci.br_rr;
@@ -1422,9 +1441,15 @@ bool Compiler::binop(Op rr, Op ri, bool has_ri, uint32_t opc) noexcept {
     cmp_ = LastCmp{}, last_bin_ = LastBin{};
     if (opc == 0x6A || opc == 0x6C || opc == 0x7E)
       last_bin_ = {start, pc(), slot(h), sa, use_imm ? static_cast<uint32_t>(b.imm) : sb, opc, use_imm};
+    if (opc == 0x6A && use_imm) last_add_ = {start, pc(), sa, static_cast<uint32_t>(b.imm)};
     if ((opc >= 0x46 && opc <= 0x4F) || (opc >= 0x51 && opc <= 0x5A)) {
       const uint32_t idx = opc <= 0x4F ? opc - 0x46 : opc - 0x51 + 10;
       cmp_ = {start, pc(), slot(h), sa, use_imm ? b.imm : sb, static_cast<CmpIdx>(idx), use_imm};
+      // Adjacent to the add (no jump target between) that wrote this compare's operand.
+      if (opc <= 0x4F && use_imm && last_add_.end == start && target_pc_ != start &&
+          code_[last_add_.pos + kHandlerUnits] == sa) {
+        cmp_.add_pos = last_add_.pos, cmp_.add_a = last_add_.a, cmp_.add_imm = last_add_.imm;
+      }
     }
   }
   push(out);

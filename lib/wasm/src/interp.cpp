@@ -96,6 +96,8 @@ const void* const* interpret(InstanceImpl* self, InstanceImpl* cur, const uint32
                              RunResult& out) noexcept {
   static const void* const kTable[] = {
 #define INTERLUDE_L_MISC(name) &&L_##name,
+#define INTERLUDE_L_ADD_CMP(name, opc, T, cond, inv) \
+  &&L_br_add_##name##_ri, &&L_br_add_##name##_ri_fuel, &&L_br_add_##name##_ri_ft, &&L_br_add_##name##_ri_fuel_ft,
 #define INTERLUDE_L_CMP(name, opc, T, cond, inv)                                                          \
   &&L_##name##_rr, &&L_##name##_ri, &&L_br_##name##_rr, &&L_br_##name##_rr_fuel, &&L_br_##name##_rr_ft,   \
       &&L_br_##name##_rr_fuel_ft, &&L_br_##name##_ri, &&L_br_##name##_ri_fuel, &&L_br_##name##_ri_ft,       \
@@ -105,6 +107,7 @@ const void* const* interpret(InstanceImpl* self, InstanceImpl* cur, const uint32
 #define INTERLUDE_L_LOAD(name, ...) &&L_##name, &&L_##name##_add, &&L_##name##_addi,
       INTERLUDE_IR_MISC_OPS(INTERLUDE_L_MISC)
       INTERLUDE_IR_INT_COMPARES(INTERLUDE_L_CMP)
+      INTERLUDE_IR_I32_COMPARES(INTERLUDE_L_ADD_CMP)
       INTERLUDE_IR_INT_BINOPS(INTERLUDE_L_BIN)
       INTERLUDE_IR_FLOAT_BINOPS(INTERLUDE_L_ONE)
       INTERLUDE_IR_UNOPS(INTERLUDE_L_ONE)
@@ -112,6 +115,7 @@ const void* const* interpret(InstanceImpl* self, InstanceImpl* cur, const uint32
       INTERLUDE_IR_STORES(INTERLUDE_L_ONE)
 #undef INTERLUDE_L_MISC
 #undef INTERLUDE_L_CMP
+#undef INTERLUDE_L_ADD_CMP
 #undef INTERLUDE_L_BIN
 #undef INTERLUDE_L_ONE
 #undef INTERLUDE_L_LOAD
@@ -249,6 +253,9 @@ const void* const* interpret(InstanceImpl* self, InstanceImpl* cur, const uint32
   BRANCH_FORMS(br_##name##_rr, const T a = get<T>(CELL(2)); const T b = get<T>(CELL(3)), cond, 4, 5)   \
   BRANCH_FORMS(br_##name##_ri, const T a = get<T>(CELL(2)); const T b = imm<T>(ip + 3), cond, 3 + imm_units<T>, \
                4 + imm_units<T>)
+#define INTERLUDE_H_ADD_CMP(name, opc, T, cond, inv)                                           \
+  BRANCH_FORMS(br_add_##name##_ri, CELL(2) = static_cast<u32>(U32(3) + ip[4]);                   \
+               const T a = get<T>(CELL(2)); const T b = imm<T>(ip + 5), cond, 6, 7)
 #define INTERLUDE_H_BIN(name, opc, T, R, body)          \
   L_##name##_rr : {                                     \
     const T a = get<T>(CELL(3)), b = get<T>(CELL(4));   \
@@ -308,6 +315,7 @@ const void* const* interpret(InstanceImpl* self, InstanceImpl* cur, const uint32
     NEXT();                                                               \
   }
   INTERLUDE_IR_INT_COMPARES(INTERLUDE_H_CMP)
+  INTERLUDE_IR_I32_COMPARES(INTERLUDE_H_ADD_CMP)
   INTERLUDE_IR_INT_BINOPS(INTERLUDE_H_BIN)
   INTERLUDE_IR_FLOAT_BINOPS(INTERLUDE_H_FBIN)
   INTERLUDE_IR_UNOPS(INTERLUDE_H_UN)

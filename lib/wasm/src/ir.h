@@ -26,8 +26,12 @@ using f64 = double;
 // Integer compares: X(name, wasm opcode, operand type, condition on a and b, inverse compare).
 // Each yields a binary op (name_rr, name_ri) and a fused compare-and-branch (br_name_rr/_ri:
 // jump when the condition holds, in the four fuel forms of br_if), used for `cmp; br_if` and,
-// through the inverse, `cmp; if`.
-#define INTERLUDE_IR_INT_COMPARES(X)              \
+// through the inverse, `cmp; if`. An i32 compare-and-branch with an immediate whose operand an
+// `i32.add` with an immediate computed just before (a loop counter: `i += k; if (i != n) ...`)
+// also fuses with it: br_add_name_ri [dst a imm b off] sets dst = a + imm (mod 2^32), then
+// branches on (dst cond b); four fuel forms as well.
+#define INTERLUDE_IR_INT_COMPARES(X) INTERLUDE_IR_I32_COMPARES(X) INTERLUDE_IR_I64_COMPARES(X)
+#define INTERLUDE_IR_I32_COMPARES(X)              \
   X(i32_eq, 0x46, u32, a == b, i32_ne)            \
   X(i32_ne, 0x47, u32, a != b, i32_eq)            \
   X(i32_lt_s, 0x48, s32, a < b, i32_ge_s)         \
@@ -37,7 +41,8 @@ using f64 = double;
   X(i32_le_s, 0x4C, s32, a <= b, i32_gt_s)        \
   X(i32_le_u, 0x4D, u32, a <= b, i32_gt_u)        \
   X(i32_ge_s, 0x4E, s32, a >= b, i32_lt_s)        \
-  X(i32_ge_u, 0x4F, u32, a >= b, i32_lt_u)        \
+  X(i32_ge_u, 0x4F, u32, a >= b, i32_lt_u)
+#define INTERLUDE_IR_I64_COMPARES(X)              \
   X(i64_eq, 0x51, u64, a == b, i64_ne)            \
   X(i64_ne, 0x52, u64, a != b, i64_eq)            \
   X(i64_lt_s, 0x53, s64, a < b, i64_ge_s)         \
@@ -259,11 +264,14 @@ enum class Op : uint16_t {
 #define INTERLUDE_E_CMP(name, opc, T, cond, inv)                                              \
   name##_rr, name##_ri, br_##name##_rr, br_##name##_rr_fuel, br_##name##_rr_ft, br_##name##_rr_fuel_ft, \
       br_##name##_ri, br_##name##_ri_fuel, br_##name##_ri_ft, br_##name##_ri_fuel_ft,
+#define INTERLUDE_E_ADD_CMP(name, opc, T, cond, inv) \
+  br_add_##name##_ri, br_add_##name##_ri_fuel, br_add_##name##_ri_ft, br_add_##name##_ri_fuel_ft,
 #define INTERLUDE_E_BIN(name, opc, T, R, body) name##_rr, name##_ri,
 #define INTERLUDE_E_ONE(name, ...) name,
 #define INTERLUDE_E_LOAD(name, ...) name, name##_add, name##_addi,
   INTERLUDE_IR_MISC_OPS(INTERLUDE_E_MISC)
   INTERLUDE_IR_INT_COMPARES(INTERLUDE_E_CMP)
+  INTERLUDE_IR_I32_COMPARES(INTERLUDE_E_ADD_CMP)
   INTERLUDE_IR_INT_BINOPS(INTERLUDE_E_BIN)
   INTERLUDE_IR_FLOAT_BINOPS(INTERLUDE_E_ONE)
   INTERLUDE_IR_UNOPS(INTERLUDE_E_ONE)
@@ -272,6 +280,7 @@ enum class Op : uint16_t {
 #undef INTERLUDE_E_MISC
 #undef INTERLUDE_E_CMP
 #undef INTERLUDE_E_BIN
+#undef INTERLUDE_E_ADD_CMP
 #undef INTERLUDE_E_ONE
 #undef INTERLUDE_E_LOAD
   count_

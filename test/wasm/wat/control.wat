@@ -82,5 +82,18 @@
   (func (export "recurse") (param i32) (result i32) (call $countdown (local.get 0)))
   (func $inf (export "infinite_recursion") (call $inf))
   (func (export "infinite_loop") (loop $l (br $l)))
+  ;; loop counters `i += 2^30; br_if (i cmp 0)` (the fused br_add_<cmp>_ri): iterations until the
+  ;; wrapping sum fails the signed / unsigned compare
+  (func (export "count_gt_s") (param $i i32) (result i32) (local $n i32)
+    (loop $l
+      (local.set $n (i32.add (local.get $n) (i32.const 1)))
+      (br_if $l (i32.gt_s (local.tee $i (i32.add (local.get $i) (i32.const 0x40000000))) (i32.const 0))))
+    (local.get $n))
+  (func (export "count_ne_u") (param $i i32) (result i32) (local $n i32)
+    (loop $l
+      (local.set $n (i32.add (local.get $n) (i32.const 1)))
+      (if (i32.ne (local.tee $i (i32.add (local.get $i) (i32.const 0x40000000))) (i32.const 0))
+        (then (br $l))))
+    (i32.add (local.get $n) (i32.shl (local.get $i) (i32.const 1))))
   (func (export "unreachable") (unreachable))
 )
