@@ -15,6 +15,7 @@ namespace {
 using ir::Op;
 using ir::kFuelUnits;
 using ir::kHandlerUnits;
+constexpr uint32_t kCopyUnits = kHandlerUnits + 2;  // copy [dst src]
 
 /// The bottom type of the polymorphic operand stack (validation appendix "Unknown").
 constexpr ValType kUnknown = static_cast<ValType>(0);
@@ -246,9 +247,6 @@ class Compiler {
     // the add's start, and its operand and immediate (ir.h br_add_<cmp>_ri).
     uint32_t add_pos = kNone, add_a = 0, add_imm = 0;
   };
-  struct LastAdd {  // the last emitted i32.add with an immediate (its actual dst is at pos + 2)
-    uint32_t pos = kNone, end = kNone, a = 0, imm = 0;
-  };
 
   bool function_body(uint32_t funcidx) noexcept;
   // The operator switch is too big for GCC to inline the hot helpers into it by itself; the
@@ -304,7 +302,7 @@ class Compiler {
   /// Replaces the last instruction (the LastBin) with [o dst x y z], a single-result op.
   void replace_last_bin(Op o, uint32_t dst, uint32_t x, uint32_t y, uint32_t z) noexcept {
     code_.resize(last_bin_.pos);
-    last_add_ = LastAdd{};
+    last_add_ = LastBin{};
     op(o);
     last_dst_unit_ = pc();
     u32(dst);
@@ -404,7 +402,9 @@ class Compiler {
   uint32_t last_dst_unit_ = 0, last_end_ = kNone;  // the last single-result op, for local.set retargeting
   LastCmp cmp_;
   LastBin last_bin_;
-  LastAdd last_add_;  // not reset by forget_last(): a local.tee may retarget the add in between
+  // The last i32.add with an immediate (its actual dst is at pos + kHandlerUnits). Not reset by
+  // forget_last(): a local.tee may retarget the add before the compare that reads it.
+  LastBin last_add_;
   uint32_t last_copy_end_ = kNone;  // end of the last `copy` emitted by move(), for copy2 fusion
   uint32_t target_pc_ = kNone;      // the last code offset made a jump target (no fusion across it)
   std::vector<uint32_t> br_targets_;
@@ -940,11 +940,11 @@ void Compiler::move(uint32_t dst, const Opnd& e, uint32_t h) noexcept {
   const uint32_t s = e.kind == Opnd::Kind::Local ? e.local : slot(h);
   if (s == dst) return;
   if (last_copy_end_ == pc() && target_pc_ != pc()) {  // the previous instruction is a copy: copy2
-    set_handler(last_copy_end_ - 4, Op::copy2);
+    set_handler(last_copy_end_ - kCopyUnits, Op::copy2);
     last_copy_end_ = kNone;
   } else {
     op(Op::copy);
-    last_copy_end_ = pc() + 2;
+    last_copy_end_ = pc() - kHandlerUnits + kCopyUnits;
   }
   u32(dst);
   u32(s);
@@ -1055,7 +1055,7 @@ void Compiler::emit_cond_jump(const Opnd& cond, uint32_t h, bool when_true, Ctrl
   if (fusable(cond, h)) {
     const LastCmp lc = cmp_;
     code_.resize(lc.pos);
-    last_add_ = LastAdd{};
+    last_add_ = LastBin{};
     start = pc();
     if (lc.cmp == cmp_eqz) {
       o = when_true ? Op::br_unless : Op::br_if;
@@ -1441,14 +1441,14 @@ bool Compiler::binop(Op rr, Op ri, bool has_ri, uint32_t opc) noexcept {
     cmp_ = LastCmp{}, last_bin_ = LastBin{};
     if (opc == 0x6A || opc == 0x6C || opc == 0x7E)
       last_bin_ = {start, pc(), slot(h), sa, use_imm ? static_cast<uint32_t>(b.imm) : sb, opc, use_imm};
-    if (opc == 0x6A && use_imm) last_add_ = {start, pc(), sa, static_cast<uint32_t>(b.imm)};
+    if (opc == 0x6A && use_imm) last_add_ = last_bin_;
     if ((opc >= 0x46 && opc <= 0x4F) || (opc >= 0x51 && opc <= 0x5A)) {
       const uint32_t idx = opc <= 0x4F ? opc - 0x46 : opc - 0x51 + 10;
       cmp_ = {start, pc(), slot(h), sa, use_imm ? b.imm : sb, static_cast<CmpIdx>(idx), use_imm};
       // Adjacent to the add (no jump target between) that wrote this compare's operand.
       if (opc <= 0x4F && use_imm && last_add_.end == start && target_pc_ != start &&
           code_[last_add_.pos + kHandlerUnits] == sa) {
-        cmp_.add_pos = last_add_.pos, cmp_.add_a = last_add_.a, cmp_.add_imm = last_add_.imm;
+        cmp_.add_pos = last_add_.pos, cmp_.add_a = last_add_.a, cmp_.add_imm = last_add_.b;
       }
     }
   }

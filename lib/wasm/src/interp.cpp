@@ -14,7 +14,6 @@ using namespace ir;
 
 static_assert(std::endian::native == std::endian::little, "linear memory and cells assume a little-endian host");
 
-
 template <typename T> T get(Value c) noexcept {
   if constexpr (std::is_same_v<T, f32>) return std::bit_cast<f32>(static_cast<u32>(c));
   else if constexpr (std::is_same_v<T, f64>) return std::bit_cast<f64>(c);
@@ -178,16 +177,10 @@ const void* const* interpret(InstanceImpl* self, InstanceImpl* cur, const uint32
     trap = Trap::t;     \
     goto do_trap;       \
   } while (0)
-#define CHARGE(n)                        \
-  do {                                   \
-    const uint64_t c_ = (n);             \
-    if (metering) {                      \
-      if (fuel < c_) {                   \
-        fuel = 0;                        \
-        TRAP(OutOfFuel);                 \
-      }                                  \
-      fuel -= c_;                        \
-    }                                    \
+// Bulk operators' data-dependent fuel: charged only when this instance meters.
+#define CHARGE(n)                  \
+  do {                             \
+    if (metering) CHARGE_REGION(n); \
   } while (0)
 // A `fuel` op's charge (no `metering` test: without metering, fuel starts at UINT64_MAX).
 #define CHARGE_REGION(c)             \
@@ -332,11 +325,7 @@ L_fuel:
 L_br:
   ip += static_cast<int32_t>(ip[2]);
   NEXT();
-L_br_fuel:
-  ip += static_cast<int32_t>(ip[2]);
-  CHARGE_REGION(ip[kHandlerUnits]);
-  ip += kFuelUnits;
-  NEXT();
+  BRANCH_FORM(br_fuel, (void)0, true, 2, 3, true, false)
   BRANCH_FORMS(br_if, (void)0, CELL(2) != 0, 3, 4)
   BRANCH_FORMS(br_unless, (void)0, CELL(2) == 0, 3, 4)
 L_br_table : {
