@@ -148,7 +148,7 @@ TEST_F(E2ETest, TokenTransferMovesBalanceAndEmitsTransfer) {
 
   // Intrinsic gas + cold SLOAD and update of the sender's slot + cold SLOAD and 0 -> non-zero
   // SSTORE of the recipient's slot + LOG3 + the frame's fuel.
-  constexpr uint64_t TRANSFER_EXECUTION_GAS = 662;
+  constexpr uint64_t TRANSFER_EXECUTION_GAS = 658;
   EXPECT_EQ(r.gas_used, intrinsic_gas(input, false) + SLOAD_COLD + SSTORE_WARM_UPDATE + SLOAD_COLD +
                             SSTORE_WARM_NEW + log_gas(3, 32) + TRANSFER_EXECUTION_GAS);
 }

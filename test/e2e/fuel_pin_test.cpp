@@ -77,14 +77,14 @@ TEST_F(E2ETest, FuelPinExampleContractGas) {
   got.emplace_back("factory.deployCounter()", send(ALICE, factory, abi_call(DEPLOY_COUNTER)));
 
   const GasPin pins[] = {
-      {"deploy counter", 160'213, 0},
-      {"deploy token", 538'580, 3},
-      {"deploy router", 239'423, 0},
-      {"deploy factory", 298'731, 0},
-      {"counter.increment()", 43'392, 2},
-      {"token.transfer(router, 500e18)", 51'162, 5},
-      {"router.transferVia(token, BOB, 100e18)", 76'439, 8},
-      {"factory.deployCounter()", 138'846, 2},
+      {"deploy counter", 145'149, 0},
+      {"deploy token", 535'524, 3},
+      {"deploy router", 224'223, 0},
+      {"deploy factory", 278'521, 0},
+      {"counter.increment()", 43'382, 2},
+      {"token.transfer(router, 500e18)", 51'158, 5},
+      {"router.transferVia(token, BOB, 100e18)", 76'432, 8},
+      {"factory.deployCounter()", 127'270, 2},
   };
   ASSERT_EQ(got.size(), std::size(pins));
   for (size_t i = 0; i < got.size(); ++i) {

@@ -44,8 +44,8 @@ TEST_F(RuntimeTest, ExecSuspendsWithTheRequest) {
   expected.fuel16_ptr = 0;
   expected.input_start = 500;
   expected.input_end = 600;
-  const auto encoded = expected.encode();
-  EXPECT_EQ(r.output, Bytes(encoded.begin(), encoded.end()));
+  EXPECT_EQ(r.request.encode(), expected.encode());
+  EXPECT_TRUE(r.output.empty());  // a contract's request is held inline, never in the output
   EXPECT_EQ(executor.suspended_count(), 1u);
 }
 
@@ -56,13 +56,12 @@ TEST_F(RuntimeTest, ExecRecordsStateAndFuelRequest) {
   for (const auto& c : cases) {
     const ExecutionResult r = run("exec", exec_input(0, 0, 64, 7, c.request), 1'000'000);
     ASSERT_GT(r.exit_code, 0);
-    const auto request = SyscallInvocationParams::decode(r.output);
-    ASSERT_TRUE(request);
-    EXPECT_EQ(request->fuel_limit, c.fuel_limit);
-    EXPECT_EQ(request->state, 7u);
-    EXPECT_EQ(request->fuel16_ptr, 64u);
-    EXPECT_EQ(request->input_start, 0u);
-    EXPECT_EQ(request->input_end, 0u);
+    const SyscallInvocationParams& request = r.request;
+    EXPECT_EQ(request.fuel_limit, c.fuel_limit);
+    EXPECT_EQ(request.state, 7u);
+    EXPECT_EQ(request.fuel16_ptr, 64u);
+    EXPECT_EQ(request.input_start, 0u);
+    EXPECT_EQ(request.input_end, 0u);
   }
 }
 
@@ -72,8 +71,7 @@ TEST_F(RuntimeTest, ExecQuadraticFuelBound) {
   ASSERT_EQ(r.exit_code, 1);
   // w = 40960: (3 * 40960 + 40960^2 / 512) * 20 = 67,993,600.
   EXPECT_EQ(r.fuel_consumed, kExecSetup + 67'993'600);
-  const auto request = SyscallInvocationParams::decode(r.output);
-  EXPECT_EQ(request->input_end, 500u + kMaxQuadraticX);
+  EXPECT_EQ(r.request.input_end, 500u + kMaxQuadraticX);
 
   r = run("exec", exec_input(500, kMaxQuadraticX + 1, 0), 100'000'000);
   EXPECT_EQ(r.exit_code, code(ExitCode::IntegerOverflow));

@@ -112,14 +112,6 @@ Bytes32 U256::to_le() const noexcept {
   store_le(out.data());
   return out;
 }
-void U256::store_le(uint8_t* p) const noexcept {
-  for (int i = 0; i < 4; ++i) store_u64_le(p + 8 * i, limb[i]);
-}
-U256 U256::from_le_ptr(const uint8_t* p) noexcept {
-  U256 r;
-  for (int i = 0; i < 4; ++i) r.limb[i] = load_u64_le(p + 8 * i);
-  return r;
-}
 U256 U256::from_le(const Bytes32& b) noexcept { return from_le_ptr(b.data()); }
 U256 U256::from_be(const Bytes32& b) noexcept {
   U256 r;

@@ -175,17 +175,18 @@ int32_t Execution::interruption_loop(Frame& f, runtime::ExecutionResult res, Byt
       return res.exit_code;
     }
     const auto call_id = uint32_t(res.exit_code);
-    auto params = runtime::SyscallInvocationParams::decode(res.output);
-    if (!params) {  // §5.4
+    // §5.4: a system runtime's request is its output, which may be malformed.
+    if (f.system_runtime && res.output.size() < runtime::SyscallInvocationParams::kEncodedSize) {
       executor_.forget_runtime(call_id);
       return to_i32(ExitCode::UnknownError);
     }
+    const runtime::SyscallInvocationParams& params = res.request;
     ++interruptions_;
     const Gas snapshot = f.gas;
     const char* name = "UNKNOWN";
-    SyscallOutcome out = dispatch(f, SyscallRequest(executor_, call_id, *params), name);
+    SyscallOutcome out = dispatch(f, SyscallRequest(executor_, call_id, params), name);
     if (tracer_)
-      tracer_->interruption(f.msg.depth, call_id, name, params->input_end - params->input_start, snapshot.remaining,
+      tracer_->interruption(f.msg.depth, call_id, name, params.input_end - params.input_start, snapshot.remaining,
                             f.gas.remaining, out.exit_code);
     // §4.2: a halt ends a contract frame; a system runtime gets it as a result to unwind itself.
     if (out.halt && !f.system_runtime) {
@@ -198,11 +199,14 @@ int32_t Execution::interruption_loop(Frame& f, runtime::ExecutionResult res, Byt
     const uint64_t spent = snapshot.remaining - f.gas.remaining;
     const int64_t refund = (snapshot.refunded - f.gas.refunded) * int64_t(runtime::FUEL_DENOM_RATE);
     // §5.7 step 4: a system runtime's return data is RuntimeInterruptionOutcomeV1 (§6.3).
-    Bytes payload = f.system_runtime ? system::encode(system::InterruptionOutcome{out.halt, std::move(out.output),
-                                                                                    gas_to_fuel(spent), refund,
-                                                                                    out.exit_code})
-                                     : std::move(out.output);
-    res = executor_.resume(call_id, std::move(payload), out.exit_code, gas_to_fuel(spent), refund);
+    if (f.system_runtime) {
+      if (out.is_word) out.output.assign(out.word.begin(), out.word.end());
+      const Bytes payload = system::encode(
+          system::InterruptionOutcome{out.halt, std::move(out.output), gas_to_fuel(spent), refund, out.exit_code});
+      res = executor_.resume(call_id, payload, out.exit_code, gas_to_fuel(spent), refund);
+    } else {
+      res = executor_.resume(call_id, out.data(), out.exit_code, gas_to_fuel(spent), refund);
+    }
   }
 }
 

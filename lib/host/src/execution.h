@@ -1,6 +1,7 @@
 #pragma once
 /// Frame execution of one transaction (protocol.md §5): frame creation, the interruption loop
 /// over the runtime executor, syscall dispatch (§4) and child-frame settlement (§5.6, §5.7).
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -76,6 +77,13 @@ struct SyscallOutcome {
   bool halt = false;
   int32_t exit_code = 0;
   Bytes output;
+  /// A 32-byte output (a U256 LE: SLOAD, TLOAD, BALANCE, ...) is held here instead of in
+  /// `output`, so these syscalls allocate nothing.
+  std::array<uint8_t, 32> word{};
+  bool is_word = false;
+
+  /// The output bytes: `word` if is_word, else `output`.
+  std::span<const uint8_t> data() const noexcept { return is_word ? std::span<const uint8_t>(word) : output; }
 };
 
 /// One interruption being served: the decoded request and bounded access to its input, which

@@ -16,9 +16,11 @@ namespace {
 SyscallOutcome halt(ExitCode code) { return {true, to_i32(code), {}}; }
 SyscallOutcome result(Bytes output = {}, int32_t exit_code = 0) { return {false, exit_code, std::move(output)}; }
 
-Bytes le_bytes(const U256& v) {
-  Bytes out(32);
-  v.store_le(out.data());
+/// Result Ok with output `v` as 32 bytes LE.
+SyscallOutcome word_result(const U256& v) {
+  SyscallOutcome out;
+  v.store_le(out.word.data());
+  out.is_word = true;
   return out;
 }
 
@@ -100,7 +102,7 @@ SyscallOutcome Execution::sload(Frame& f, const Address& address, const U256& sl
   const bool cold = !world_.is_warm_slot(address, slot);
   if (!f.gas.charge(cold ? COLD_SLOAD_GAS : WARM_ACCESS_GAS)) return halt(ExitCode::OutOfFuel);
   if (cold) world_.warm_slot(address, slot);
-  return result(le_bytes(world_.storage(address, slot)));
+  return word_result(world_.storage(address, slot));
 }
 
 SyscallOutcome Execution::sstore(Frame& f, const Address& address, const U256& slot, const U256& value) {
@@ -264,13 +266,13 @@ SyscallOutcome Execution::balance(Frame& f, const SyscallRequest& rq) {
   if (auto fail = rq.exact(in)) return *fail;
   const Address who = address_at(in.data());
   if (!access_account(f, who)) return halt(ExitCode::OutOfFuel);
-  return result(le_bytes(world_.account_or_empty(who).balance));
+  return word_result(world_.account_or_empty(who).balance);
 }
 
 SyscallOutcome Execution::self_balance(Frame& f, const SyscallRequest& rq) {
   if (auto fail = rq.exact({})) return *fail;
   if (!f.gas.charge(SELF_BALANCE_GAS)) return halt(ExitCode::OutOfFuel);
-  return result(le_bytes(world_.account_or_empty(f.msg.target).balance));
+  return word_result(world_.account_or_empty(f.msg.target).balance);
 }
 
 SyscallOutcome Execution::destroy_account(Frame& f, const SyscallRequest& rq) {
@@ -312,7 +314,7 @@ SyscallOutcome Execution::code_size(Frame& f, const SyscallRequest& rq) {
   if (auto fail = rq.exact(in)) return *fail;
   const Address who = address_at(in.data());
   if (!access_account(f, who)) return halt(ExitCode::OutOfFuel);
-  return result(le_bytes(U256(external_code(who).code.size())));
+  return word_result(U256(external_code(who).code.size()));
 }
 
 SyscallOutcome Execution::code_hash(Frame& f, const SyscallRequest& rq) {
@@ -343,7 +345,7 @@ SyscallOutcome Execution::transient_read(Frame& f, const SyscallRequest& rq) {
   std::array<uint8_t, 32> in;
   if (auto fail = rq.exact(in)) return *fail;
   if (!f.gas.charge(TRANSIENT_GAS)) return halt(ExitCode::OutOfFuel);
-  return result(le_bytes(world_.transient(f.msg.target, U256::from_le_ptr(in.data()))));
+  return word_result(world_.transient(f.msg.target, U256::from_le_ptr(in.data())));
 }
 
 SyscallOutcome Execution::transient_write(Frame& f, const SyscallRequest& rq) {

@@ -52,7 +52,19 @@ int32_t trap_exit_code(wasm::Trap trap) noexcept {
 }
 
 ExecutionResult failure(ExitCode code, uint64_t fuel_consumed) noexcept {
-  return {to_i32(code), fuel_consumed, 0, {}};
+  return {to_i32(code), fuel_consumed, 0, {}, {}};
+}
+
+/// Return data up to this size is copied into the frame's existing buffer on resume; a buffer
+/// larger than this and than the new data is replaced, so that no frame holds more than
+/// max(this, its return data) bytes, which the in-flight cap counts by size (§3.2).
+constexpr size_t kReusedReturnDataBytes = 4096;
+
+void set_return_data(Bytes& frame_data, std::span<const uint8_t> data) noexcept {
+  if (frame_data.capacity() > std::max(data.size(), kReusedReturnDataBytes))
+    frame_data = Bytes(data.begin(), data.end());
+  else
+    frame_data.assign(data.begin(), data.end());
 }
 
 /// funcidx of the entry export of `state` if it has the entry functype of `mode`: contract
@@ -178,7 +190,7 @@ struct Executor::Impl {
     auto instantiated = wasm::Instance::instantiate(loaded->module, imports, fuel_limit, &buffers);
     if (instantiated.trap) {
       const int32_t code = system ? to_i32(ExitCode::UnexpectedFatalExecutionFailure) : trap_exit_code(*instantiated.trap);
-      return {nullptr, {}, {code, fuel_limit, 0, {}}};
+      return {nullptr, {}, {code, fuel_limit, 0, {}, {}}};
     }
     // A link error; also a start function that suspended at `_exec`.
     if (!instantiated.instance) return fail(ExitCode::MalformedBuiltinParams);
@@ -202,7 +214,7 @@ struct Executor::Impl {
 
   /// Turns how a segment ended into its result (§3.2 step 6, §3.4, §3.8); stores a suspended frame.
   ExecutionResult finish(std::unique_ptr<Frame> frame, wasm::RunResult run, uint64_t fuel_consumed) noexcept {
-    ExecutionResult result{to_i32(ExitCode::Ok), fuel_consumed, 0, {}};
+    ExecutionResult result{to_i32(ExitCode::Ok), fuel_consumed, 0, {}, {}};
     const bool interrupted = frame->system ? end_exit_code(*frame, run) == to_i32(ExitCode::InterruptionCalled)
                                            : run.status == wasm::RunStatus::Suspended;
     if (!interrupted) {
@@ -224,25 +236,32 @@ struct Executor::Impl {
     result.exit_code = static_cast<int32_t>(call_id);
     if (frame->system) {
       result.output = std::move(frame->output);  // the runtime's own request (§6.4)
+      if (const auto request = SyscallInvocationParams::decode(result.output)) result.request = *request;
     } else {
-      const auto request = frame->pending.encode();
-      result.output.assign(request.begin(), request.end());
+      result.request = frame->pending;
     }
     suspended.emplace_back(call_id, std::move(frame));
     return result;
   }
 
-  /// Appends to `out` the input bytes of the request that suspended `call_id` (its output, which
-  /// `out` starts with), if that range lies inside the runtime's memory (root mode, §3.6).
-  void append_request_input(uint32_t call_id, Bytes& out) const noexcept {
-    const auto request = SyscallInvocationParams::decode(out);
+  /// The request of `interrupted`, the segment that suspended `call_id`, as bytes (a contract's
+  /// 64-byte encoding, a system runtime's own output), followed by the request's input bytes if
+  /// that range lies inside the runtime's memory (root mode, §3.6).
+  Bytes request_with_input(uint32_t call_id, ExecutionResult& interrupted) const noexcept {
     const auto it = find(suspended, call_id);
-    if (!request || it == suspended.end() || request->input_end < request->input_start ||
-        request->input_end > it->second->instance->memory_size())
-      return;
+    if (it == suspended.end()) return {};
+    Bytes out = std::move(interrupted.output);
+    if (!it->second->system) {
+      const auto encoded = interrupted.request.encode();
+      out.assign(encoded.begin(), encoded.end());
+    }
+    const SyscallInvocationParams& request = interrupted.request;
+    if (request.input_end < request.input_start || request.input_end > it->second->instance->memory_size())
+      return out;
     const size_t size = out.size();
-    out.resize(size + (request->input_end - request->input_start));
-    it->second->instance->memory_read(request->input_start, std::span(out).subspan(size));
+    out.resize(size + (request.input_end - request.input_start));
+    it->second->instance->memory_read(request.input_start, std::span(out).subspan(size));
+    return out;
   }
 };
 
@@ -287,7 +306,7 @@ ExecutionResult Executor::execute_root(ExecuteParams params, CodeByHash code_by_
       RootResume request = std::move(*frame->root_resume);
       frame->root_resume.reset();
       fuel16_ptr = request.fuel16_ptr;
-      nested = resume(request.call_id, std::move(request.return_data), request.exit_code, request.fuel_consumed,
+      nested = resume(request.call_id, request.return_data, request.exit_code, request.fuel_consumed,
                       request.fuel_refunded);
     } else {
       const SyscallInvocationParams& request = frame->pending;
@@ -300,8 +319,8 @@ ExecutionResult Executor::execute_root(ExecuteParams params, CodeByHash code_by_
                                ExecutionMode::Contract})
                     : failure(ExitCode::MalformedBuiltinParams, 0);
     }
-    frame->return_data = std::move(nested.output);
-    if (nested.exit_code > 0) impl_->append_request_input(uint32_t(nested.exit_code), frame->return_data);
+    frame->return_data = nested.exit_code > 0 ? impl_->request_with_input(uint32_t(nested.exit_code), nested)
+                                              : std::move(nested.output);
     if (fuel16_ptr != 0) {
       std::array<uint8_t, 16> fuel16;
       store_u64_le(fuel16.data(), nested.fuel_consumed);
@@ -316,13 +335,13 @@ ExecutionResult Executor::execute_root(ExecuteParams params, CodeByHash code_by_
   return impl_->finish(std::move(frame), run, fuel_consumed);
 }
 
-ExecutionResult Executor::resume(uint32_t call_id, Bytes return_data, int32_t exit_code, uint64_t fuel_consumed,
-                                 int64_t fuel_refunded) noexcept {
+ExecutionResult Executor::resume(uint32_t call_id, std::span<const uint8_t> return_data, int32_t exit_code,
+                                 uint64_t fuel_consumed, int64_t fuel_refunded) noexcept {
   const auto it = Impl::find(impl_->suspended, call_id);
   if (it == impl_->suspended.end()) return failure(ExitCode::UnknownError, fuel_consumed);
   std::unique_ptr<Frame> frame = std::move(it->second);
   impl_->suspended.erase(it);
-  frame->return_data = std::move(return_data);
+  set_return_data(frame->return_data, return_data);
   if (frame->system) {
     // §3.5 step 4, system mode: the exit code and the fuel pair reach the runtime inside the
     // RuntimeInterruptionOutcomeV1 of its return data.

@@ -550,56 +550,76 @@ __attribute__((noreturn)) static inline void il_revert_msg(const char* message) 
  * Syscalls (protocol.md §4.1 ids, §4.3 layouts, §9.3 usage)
  * ------------------------------------------------------------------------------------------- */
 
-/** Issues syscall `id` with `input` via `_exec` (state STATE_MAIN). `fuel_limit` caps the fuel a
- *  nested frame may get (IL_FUEL_UNLIMITED: as much as the 63/64 rule allows). Returns the exit
- *  code; the syscall's output is then readable with il_output_size/il_read_output. */
+/** Issues the syscall whose 32-byte id is at `hash32` (see IL_SYSCALL_HASH) with `input` via
+ *  `_exec` (state STATE_MAIN). `fuel_limit` caps the fuel a nested frame may get
+ *  (IL_FUEL_UNLIMITED: as much as the 63/64 rule allows). Returns the exit code; the syscall's
+ *  output is then readable with il_output_size/il_read_output. */
+static inline int32_t il_syscall_at(const uint8_t* hash32, const void* input, uint32_t length, int64_t fuel_limit) {
+  int64_t fuel16[2] = {fuel_limit, 0};
+  return il_exec(hash32, input, length, fuel16, IL_STATE_MAIN);
+}
+/** The 32-byte id of syscall `id` (31 zero bytes, then `id`; protocol.md §4.1) as constant data,
+ *  so that issuing the syscall stores nothing for it. `id` must be a constant expression (a GNU
+ *  statement expression: clang and gcc). */
+#define IL_SYSCALL_HASH(id)                                                                    \
+  ({                                                                                           \
+    static const uint8_t il_syscall_hash_[32] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,        \
+                                                 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (id)}; \
+    il_syscall_hash_;                                                                          \
+  })
+/** il_syscall_at with the id byte `id` (any value, built on the stack). */
 static inline int32_t il_syscall(uint8_t id, const void* input, uint32_t length, int64_t fuel_limit) {
   uint8_t hash[32] = {0};
-  int64_t fuel16[2];
   hash[31] = id;
-  fuel16[0] = fuel_limit;
-  fuel16[1] = 0;
-  return il_exec(hash, input, length, fuel16, IL_STATE_MAIN);
+  return il_syscall_at(hash, input, length, fuel_limit);
 }
-/** il_syscall that ends the frame with the exit code unless it is Ok. */
+/** il_syscall_at with IL_FUEL_UNLIMITED that ends the frame with the exit code unless it is Ok. */
+__attribute__((noinline)) static inline void il_syscall_ok_at(const uint8_t* hash32, const void* input, uint32_t length) {
+  int32_t code = il_syscall_at(hash32, input, length, IL_FUEL_UNLIMITED);
+  if (code != IL_EXIT_OK) il_exit(code);
+}
+/** il_syscall_ok_at with the id byte `id`. */
 static inline void il_syscall_ok(uint8_t id, const void* input, uint32_t length) {
   int32_t code = il_syscall(id, input, length, IL_FUEL_UNLIMITED);
   if (code != IL_EXIT_OK) il_exit(code);
 }
+/* wasm32 is little-endian: an il_u256's 32 bytes in memory are its LE encoding, so syscalls pass
+ * il_u256 values as input and read U256 outputs straight into them. */
+#ifdef __cplusplus
+static_assert(sizeof(il_u256) == 32 && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "il_u256 is its LE bytes");
+#else
+_Static_assert(sizeof(il_u256) == 32 && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "il_u256 is its LE bytes");
+#endif
 /** Reads 32 bytes of return data as a U256 LE (the output of STORAGE_READ, BALANCE, ...). */
 static inline il_u256 il_output_u256_le(void) {
-  uint8_t b[32];
-  il_read_output(b, 0, 32);
-  return il_u256_from_le(b);
+  il_u256 r;
+  il_read_output(&r, 0, 32);
+  return r;
 }
 
 /** SLOAD: value of storage `slot` of this contract. STORAGE_READ, input slot (32 B LE), output value
  *  (32 B LE); gas 2100 cold / 100 warm (EIP-2929). */
 static inline il_u256 il_storage_read(const il_u256* slot) {
-  uint8_t in[32];
-  il_u256_to_le(slot, in);
-  il_syscall_ok(IL_SYSCALL_STORAGE_READ, in, 32);
+  il_syscall_ok_at(IL_SYSCALL_HASH(IL_SYSCALL_STORAGE_READ), slot, 32);
   return il_output_u256_le();
 }
 /** SSTORE: storage `slot` = `value`. STORAGE_WRITE, input slot LE ‖ value LE (64 B); gas per
  *  EIP-2200/2929/3529; halts with -1010 in a static frame. */
-static inline void il_storage_write(const il_u256* slot, const il_u256* value) {
-  uint8_t in[64];
-  il_u256_to_le(slot, in);
-  il_u256_to_le(value, in + 32);
-  il_syscall_ok(IL_SYSCALL_STORAGE_WRITE, in, 64);
+__attribute__((noinline)) static inline void il_storage_write(const il_u256* slot, const il_u256* value) {
+  il_u256 in[2] = {*slot, *value};
+  il_syscall_ok_at(IL_SYSCALL_HASH(IL_SYSCALL_STORAGE_WRITE), in, 64);
 }
 
-/** Issues syscall `id` with input `prefix[0, prefix_len) ‖ tail[0, tail_len)`, assembled in a stack
+/** Issues syscall `hash32` with input `prefix[0, prefix_len) ‖ tail[0, tail_len)`, assembled in a stack
  *  buffer. Returns MalformedBuiltinParams (-1003) without issuing anything if the input would exceed
  *  IL_MAX_EXEC_INPUT bytes. */
-static inline int32_t il_syscall_prefixed(uint8_t id, const uint8_t* prefix, uint32_t prefix_len,
+static inline int32_t il_syscall_prefixed(const uint8_t* hash32, const uint8_t* prefix, uint32_t prefix_len,
                                           const void* tail, uint32_t tail_len) {
   uint8_t buf[IL_MAX_EXEC_INPUT];
   if (tail_len > IL_MAX_EXEC_INPUT - prefix_len) return IL_EXIT_MALFORMED_BUILTIN_PARAMS;
   il_copy(buf, prefix, prefix_len);
   il_copy(buf + prefix_len, tail, tail_len);
-  return il_syscall(id, buf, prefix_len + tail_len, IL_FUEL_UNLIMITED);
+  return il_syscall_at(hash32, buf, prefix_len + tail_len, IL_FUEL_UNLIMITED);
 }
 
 /** CALL `to` with `value` wei (NULL = 0) and `calldata`. Input: address (20) ‖ value (32 LE) ‖
@@ -611,17 +631,17 @@ static inline int32_t il_call(const il_address* to, const il_u256* value, const 
   il_u256 zero = il_u256_from_u64(0);
   il_copy(prefix, to->bytes, 20);
   il_u256_to_le(value ? value : &zero, prefix + 20);
-  return il_syscall_prefixed(IL_SYSCALL_CALL, prefix, 52, calldata, len);
+  return il_syscall_prefixed(IL_SYSCALL_HASH(IL_SYSCALL_CALL), prefix, 52, calldata, len);
 }
 /** STATICCALL `to` with `calldata` (input: address ‖ calldata); the callee may not change state.
  *  Result as il_call. */
 static inline int32_t il_static_call(const il_address* to, const void* calldata, uint32_t len) {
-  return il_syscall_prefixed(IL_SYSCALL_STATIC_CALL, to->bytes, 20, calldata, len);
+  return il_syscall_prefixed(IL_SYSCALL_HASH(IL_SYSCALL_STATIC_CALL), to->bytes, 20, calldata, len);
 }
 /** DELEGATECALL: runs the code of `to` on this contract's storage, caller and value (input:
  *  address ‖ calldata). Result as il_call. */
 static inline int32_t il_delegate_call(const il_address* to, const void* calldata, uint32_t len) {
-  return il_syscall_prefixed(IL_SYSCALL_DELEGATE_CALL, to->bytes, 20, calldata, len);
+  return il_syscall_prefixed(IL_SYSCALL_HASH(IL_SYSCALL_DELEGATE_CALL), to->bytes, 20, calldata, len);
 }
 
 /** CREATE with `value` wei (NULL = 0) and a wasm module as init code (input: value (32 LE) ‖ init
@@ -632,7 +652,7 @@ static inline int32_t il_create(const il_u256* value, const void* init_code, uin
   uint8_t prefix[32];
   il_u256 zero = il_u256_from_u64(0);
   il_u256_to_le(value ? value : &zero, prefix);
-  int32_t code = il_syscall_prefixed(IL_SYSCALL_CREATE, prefix, 32, init_code, len);
+  int32_t code = il_syscall_prefixed(IL_SYSCALL_HASH(IL_SYSCALL_CREATE), prefix, 32, init_code, len);
   if (code == IL_EXIT_OK) il_read_output(created->bytes, 0, 20);
   return code;
 }
@@ -645,7 +665,7 @@ static inline int32_t il_create2(const il_u256* value, const il_u256* salt, cons
   il_u256 zero = il_u256_from_u64(0);
   il_u256_to_le(value ? value : &zero, prefix);
   il_u256_to_le(salt, prefix + 32);
-  int32_t code = il_syscall_prefixed(IL_SYSCALL_CREATE2, prefix, 64, init_code, len);
+  int32_t code = il_syscall_prefixed(IL_SYSCALL_HASH(IL_SYSCALL_CREATE2), prefix, 64, init_code, len);
   if (code == IL_EXIT_OK) il_read_output(created->bytes, 0, 20);
   return code;
 }
@@ -657,18 +677,18 @@ static inline void il_emit_log(const il_bytes32* topics, uint32_t n_topics, cons
   if (n_topics > 4) il_exit(IL_EXIT_MALFORMED_BUILTIN_PARAMS);
   prefix[0] = (uint8_t)n_topics;
   il_copy(prefix + 1, topics, 32 * n_topics);
-  int32_t code = il_syscall_prefixed(IL_SYSCALL_EMIT_LOG, prefix, 1 + 32 * n_topics, data, len);
+  int32_t code = il_syscall_prefixed(IL_SYSCALL_HASH(IL_SYSCALL_EMIT_LOG), prefix, 1 + 32 * n_topics, data, len);
   if (code != IL_EXIT_OK) il_exit(code);
 }
 
 /** BALANCE: balance of `who` in wei (input: address; output 32 B LE). Gas 2600 cold / 100 warm. */
 static inline il_u256 il_balance(const il_address* who) {
-  il_syscall_ok(IL_SYSCALL_BALANCE, who->bytes, 20);
+  il_syscall_ok_at(IL_SYSCALL_HASH(IL_SYSCALL_BALANCE), who->bytes, 20);
   return il_output_u256_le();
 }
 /** SELFBALANCE: this contract's balance in wei (empty input; output 32 B LE). Gas 5. */
 static inline il_u256 il_self_balance(void) {
-  il_syscall_ok(IL_SYSCALL_SELF_BALANCE, 0, 0);
+  il_syscall_ok_at(IL_SYSCALL_HASH(IL_SYSCALL_SELF_BALANCE), 0, 0);
   return il_output_u256_le();
 }
 
@@ -680,19 +700,19 @@ static inline int32_t il_call_code(const il_address* to, const il_u256* value, c
   il_u256 zero = il_u256_from_u64(0);
   il_copy(prefix, to->bytes, 20);
   il_u256_to_le(value ? value : &zero, prefix + 20);
-  return il_syscall_prefixed(IL_SYSCALL_CALL_CODE, prefix, 52, calldata, len);
+  return il_syscall_prefixed(IL_SYSCALL_HASH(IL_SYSCALL_CALL_CODE), prefix, 52, calldata, len);
 }
 /** SELFDESTRUCT (EIP-6780): moves this contract's whole balance to `beneficiary` (input: address);
  *  the contract is deleted at the end of the transaction only if that transaction created it.
  *  Gas 5000, +25000 when value goes to an empty account, +2600 cold; halts -1010 in a static frame. */
 static inline void il_destroy_account(const il_address* beneficiary) {
-  il_syscall_ok(IL_SYSCALL_DESTROY_ACCOUNT, beneficiary->bytes, 20);
+  il_syscall_ok_at(IL_SYSCALL_HASH(IL_SYSCALL_DESTROY_ACCOUNT), beneficiary->bytes, 20);
 }
 /** EXTCODESIZE: code size of `who` in bytes (input: address; output 32 B LE, of which the low 4 bytes
  *  are read). EVM precompile addresses 0x01..0x11 read 0. Gas 2600 cold / 100 warm. */
 static inline uint32_t il_code_size(const il_address* who) {
   uint8_t b[4];
-  il_syscall_ok(IL_SYSCALL_CODE_SIZE, who->bytes, 20);
+  il_syscall_ok_at(IL_SYSCALL_HASH(IL_SYSCALL_CODE_SIZE), who->bytes, 20);
   il_read_output(b, 0, 4);
   return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
 }
@@ -701,7 +721,7 @@ static inline uint32_t il_code_size(const il_address* who) {
  *  2600 cold / 100 warm. */
 static inline il_bytes32 il_code_hash(const il_address* who) {
   il_bytes32 h;
-  il_syscall_ok(IL_SYSCALL_CODE_HASH, who->bytes, 20);
+  il_syscall_ok_at(IL_SYSCALL_HASH(IL_SYSCALL_CODE_HASH), who->bytes, 20);
   il_read_output(h.bytes, 0, 32);
   return h;
 }
@@ -713,24 +733,20 @@ static inline void il_code_copy(const il_address* who, uint64_t offset, void* ou
   il_copy(in, who->bytes, 20);
   il_store_u64_le(in + 20, offset);
   il_store_u64_le(in + 28, len);
-  il_syscall_ok(IL_SYSCALL_CODE_COPY, in, 36);
+  il_syscall_ok_at(IL_SYSCALL_HASH(IL_SYSCALL_CODE_COPY), in, 36);
   il_read_output(out, 0, len);
 }
 /** TLOAD (EIP-1153): transient storage `slot` of this contract (input slot 32 B LE; output 32 B LE).
  *  Gas 100. */
 static inline il_u256 il_transient_read(const il_u256* slot) {
-  uint8_t in[32];
-  il_u256_to_le(slot, in);
-  il_syscall_ok(IL_SYSCALL_TRANSIENT_READ, in, 32);
+  il_syscall_ok_at(IL_SYSCALL_HASH(IL_SYSCALL_TRANSIENT_READ), slot, 32);
   return il_output_u256_le();
 }
 /** TSTORE (EIP-1153): transient `slot` = `value` until the transaction ends (input slot LE ‖ value
  *  LE). Gas 100; halts -1010 in a static frame. */
 static inline void il_transient_write(const il_u256* slot, const il_u256* value) {
-  uint8_t in[64];
-  il_u256_to_le(slot, in);
-  il_u256_to_le(value, in + 32);
-  il_syscall_ok(IL_SYSCALL_TRANSIENT_WRITE, in, 64);
+  il_u256 in[2] = {*slot, *value};
+  il_syscall_ok_at(IL_SYSCALL_HASH(IL_SYSCALL_TRANSIENT_WRITE), in, 64);
 }
 /** BLOCKHASH: hash of block `number` if it is one of the 256 before the current one, else zero
  *  (input: u64 LE; output 32 raw bytes). Gas 20. */
@@ -738,7 +754,7 @@ static inline il_bytes32 il_block_hash(uint64_t number) {
   uint8_t in[8];
   il_bytes32 h;
   il_store_u64_le(in, number);
-  il_syscall_ok(IL_SYSCALL_BLOCK_HASH, in, 8);
+  il_syscall_ok_at(IL_SYSCALL_HASH(IL_SYSCALL_BLOCK_HASH), in, 8);
   il_read_output(h.bytes, 0, 32);
   return h;
 }
@@ -759,7 +775,7 @@ typedef struct {
 static inline il_metadata_info il_metadata_size(const il_address* who) {
   uint8_t b[7];
   il_metadata_info info;
-  il_syscall_ok(IL_SYSCALL_METADATA_SIZE, who->bytes, 20);
+  il_syscall_ok_at(IL_SYSCALL_HASH(IL_SYSCALL_METADATA_SIZE), who->bytes, 20);
   il_read_output(b, 0, 7);
   info.length = (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
   info.is_same_runtime = b[4];
@@ -771,7 +787,7 @@ static inline il_metadata_info il_metadata_size(const il_address* who) {
  *  address if `who` is not an ownable account (input: address; output 20 bytes). */
 static inline il_address il_metadata_account_owner(const il_address* who) {
   il_address owner;
-  il_syscall_ok(IL_SYSCALL_METADATA_ACCOUNT_OWNER, who->bytes, 20);
+  il_syscall_ok_at(IL_SYSCALL_HASH(IL_SYSCALL_METADATA_ACCOUNT_OWNER), who->bytes, 20);
   il_read_output(owner.bytes, 0, 20);
   return owner;
 }
@@ -779,7 +795,7 @@ static inline il_address il_metadata_account_owner(const il_address* who) {
  *  `metadata` (input: salt 32 B BE ‖ metadata). Returns Ok, or CreateContractCollision (-1012) if
  *  that address has code or a nonce. Halts -1010 in a static frame. */
 static inline int32_t il_metadata_create(const il_bytes32* salt_be, const void* metadata, uint32_t len) {
-  return il_syscall_prefixed(IL_SYSCALL_METADATA_CREATE, salt_be->bytes, 32, metadata, len);
+  return il_syscall_prefixed(IL_SYSCALL_HASH(IL_SYSCALL_METADATA_CREATE), salt_be->bytes, 32, metadata, len);
 }
 /** METADATA_WRITE: replaces the whole metadata of `who`, an account this runtime owns (input:
  *  address ‖ offset u32 LE, ignored ‖ metadata). Halts -1003 for any other account, -1010 in a
@@ -788,7 +804,7 @@ static inline void il_metadata_write(const il_address* who, const void* metadata
   uint8_t prefix[24] = {0};
   int32_t code;
   il_copy(prefix, who->bytes, 20);
-  code = il_syscall_prefixed(IL_SYSCALL_METADATA_WRITE, prefix, 24, metadata, len);
+  code = il_syscall_prefixed(IL_SYSCALL_HASH(IL_SYSCALL_METADATA_WRITE), prefix, 24, metadata, len);
   if (code != IL_EXIT_OK) il_exit(code);
 }
 /** METADATA_COPY: copies metadata[offset, min(offset + len, size)) of `who`, an account this
@@ -802,7 +818,7 @@ static inline uint32_t il_metadata_copy(const il_address* who, uint32_t offset, 
     in[20 + i] = (uint8_t)(offset >> (8 * i));
     in[24 + i] = (uint8_t)(len >> (8 * i));
   }
-  il_syscall_ok(IL_SYSCALL_METADATA_COPY, in, 28);
+  il_syscall_ok_at(IL_SYSCALL_HASH(IL_SYSCALL_METADATA_COPY), in, 28);
   n = il_output_size();
   il_read_output(out, 0, n);
   return n;
@@ -810,24 +826,20 @@ static inline uint32_t il_metadata_copy(const il_address* who, uint32_t offset, 
 /** METADATA_STORAGE_READ: SLOAD of `slot` in this runtime's own storage (input slot 32 B LE;
  *  output 32 B LE). Gas 2100 cold / 100 warm. */
 static inline il_u256 il_metadata_storage_read(const il_u256* slot) {
-  uint8_t in[32];
-  il_u256_to_le(slot, in);
-  il_syscall_ok(IL_SYSCALL_METADATA_STORAGE_READ, in, 32);
+  il_syscall_ok_at(IL_SYSCALL_HASH(IL_SYSCALL_METADATA_STORAGE_READ), slot, 32);
   return il_output_u256_le();
 }
 /** METADATA_STORAGE_WRITE: SSTORE of `slot` in this runtime's own storage (input slot LE ‖ value
  *  LE). Gas and refunds as il_storage_write; halts -1010 in a static frame. */
 static inline void il_metadata_storage_write(const il_u256* slot, const il_u256* value) {
-  uint8_t in[64];
-  il_u256_to_le(slot, in);
-  il_u256_to_le(value, in + 32);
-  il_syscall_ok(IL_SYSCALL_METADATA_STORAGE_WRITE, in, 64);
+  il_u256 in[2] = {*slot, *value};
+  il_syscall_ok_at(IL_SYSCALL_HASH(IL_SYSCALL_METADATA_STORAGE_WRITE), in, 64);
 }
 /** UPGRADE_WASM_RUNTIME: sets the code of `target` to the wasm `module` (input: target ‖ module).
  *  Only the runtime-upgrade precompile 0x…520010 may issue it; any other frame, or a module that
  *  fails the deploy check, halts -1003; a static frame halts -1010. No gas. */
 static inline void il_upgrade_wasm_runtime(const il_address* target, const void* module, uint32_t len) {
-  int32_t code = il_syscall_prefixed(IL_SYSCALL_UPGRADE_WASM_RUNTIME, target->bytes, 20, module, len);
+  int32_t code = il_syscall_prefixed(IL_SYSCALL_HASH(IL_SYSCALL_UPGRADE_WASM_RUNTIME), target->bytes, 20, module, len);
   if (code != IL_EXIT_OK) il_exit(code);
 }
 

@@ -17,7 +17,7 @@ std::optional<system::NewFrameInput> Execution::system_frame_input(Frame& f, Byt
     const SyscallOutcome read = sload(f, f.msg.target, slot);
     if (read.halt) return std::nullopt;
     f.preload_gas[slot] = before - f.gas.remaining;
-    input.storage[slot] = U256::from_le_ptr(read.output.data());
+    input.storage[slot] = U256::from_le_ptr(read.word.data());
   }
   return input;
 }

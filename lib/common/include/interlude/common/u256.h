@@ -58,8 +58,16 @@ struct U256 {
   /// Big-endian bytes of any length <= 32 (shorter inputs are left-padded with zeros);
   /// nullopt if longer than 32 bytes.
   static std::optional<U256> from_be_bytes(ByteView b) noexcept;
-  static U256 from_le_ptr(const uint8_t* p32) noexcept;
-  void store_le(uint8_t* p32) const noexcept;
+  /// The 32 bytes at `p32`, least significant first (inline: on the syscall hot path).
+  static U256 from_le_ptr(const uint8_t* p32) noexcept {
+    U256 r;
+    for (int i = 0; i < 4; ++i) r.limb[i] = load_u64_le(p32 + 8 * i);
+    return r;
+  }
+  /// Writes the value to `p32` as 32 bytes, least significant first.
+  void store_le(uint8_t* p32) const noexcept {
+    for (int i = 0; i < 4; ++i) store_u64_le(p32 + 8 * i, limb[i]);
+  }
 
   /// Minimal `0x`-prefixed hex ("0x0" for zero), as go-ethereum's hexutil.Big.
   std::string to_hex() const;

@@ -65,14 +65,20 @@ struct SyscallInvocationParams {
 
 /// The outcome of one execution segment (a first run or a resume).
 struct ExecutionResult {
-  /// <= 0: final ExitCode of the frame; > 0: the call_id of a new suspension, and `output` is the
-  /// 64-byte SyscallInvocationParams encoding.
+  /// <= 0: final ExitCode of the frame; > 0: the call_id of a new suspension, whose request is
+  /// `request`.
   int32_t exit_code = 0;
   /// Fuel spent by this segment, excluding host-charged fuel passed to resume (protocol.md §3.5).
   uint64_t fuel_consumed = 0;
   int64_t fuel_refunded = 0;
-  /// Final: the frame's output (`_write`/`_forward_output`). Interruption: the 64-byte request.
+  /// Final: the frame's output (`_write`/`_forward_output`). Interruption of a contract-mode
+  /// frame: empty. Interruption of a system-mode frame: the runtime's own output, whose first 64
+  /// bytes are its request (§6.4); shorter than 64 bytes, it is malformed (§5.4).
   Bytes output;
+  /// Interruption: the request (§3.4), held inline so that an interruption allocates nothing.
+  /// Contract mode: the pending `_exec`'s. System mode: decoded from `output` (all zero if it is
+  /// malformed). Final: unspecified.
+  SyscallInvocationParams request;
 };
 
 /// How a frame runs (protocol.md §3.8 with the Interlude profile "system mode").
@@ -166,8 +172,10 @@ class Executor {
   /// `fuel_consumed`, and continues with `exit_code` as the result of the pending `_exec`; system
   /// mode: ignores the exit code and the fuel pair and re-invokes the entry with an empty output.
   /// Unknown call_id: {UnknownError, fuel_consumed = the argument}.
-  ExecutionResult resume(uint32_t call_id, Bytes return_data, int32_t exit_code, uint64_t fuel_consumed,
-                         int64_t fuel_refunded) noexcept;
+  /// `return_data` is copied into the frame (whose buffer is reused, so a resume allocates
+  /// nothing once the frame's return data has reached its size).
+  ExecutionResult resume(uint32_t call_id, std::span<const uint8_t> return_data, int32_t exit_code,
+                         uint64_t fuel_consumed, int64_t fuel_refunded) noexcept;
 
   /// Reads the suspended runtime's memory (the host reads syscall inputs this way, §3.7).
   /// False for an unknown call_id or an out-of-bounds range.
