@@ -17,6 +17,7 @@
 //     transaction holds at most L / 8 bytes of log data.
 #include "a_ops.h"
 #include "heap_counter.h"
+#include "interlude/common/keccak.h"
 #include "interlude/runtime/executor.h"
 
 namespace interlude::host::test {
@@ -77,6 +78,23 @@ TEST_F(AdvTest, ReturnDataIsCappedAtOneMiBPerFrame) {
   heap_peak_reset();
   expect_halt(run_ops(parent), ExitCode::OutOfMemory, G);
   EXPECT_LE(heap_peak() - base, 18u * kPage + 4 * runtime::MAX_FRAME_OUTPUT_BYTES + (1u << 20));
+}
+
+TEST(BoundedWork, ASuspendedFrameKeepsNoLargeReturnDataBuffer) {
+  // B4 with B2: the in-flight cap counts a frame's return data by size, and Executor::resume
+  // copies return data into the frame's buffer. A buffer left large by an earlier 1 MiB return
+  // must not stay behind the 32 bytes of the next resume: heap with the frame suspended again
+  // after that resume is back within 4 KiB (runtime's reuse limit) of what it was before.
+  runtime::Executor ex;
+  const Bytes code = wasm("a_ops");
+  Ops p;
+  p.exec(SELF_BALANCE, {}).exec(SELF_BALANCE, {}).exec(SELF_BALANCE, {});
+  ASSERT_EQ(ex.execute({keccak256(code), code, p.executor_input(), 10'000'000}).exit_code, 1);
+  const uint64_t before = heap_live();
+  ASSERT_EQ(ex.resume(1, Bytes(1u << 20), 0, 0, 0).exit_code, 2);
+  EXPECT_GE(heap_live() - before, 1u << 20);  // the frame holds the 1 MiB
+  ASSERT_EQ(ex.resume(2, Bytes(32), 0, 0, 0).exit_code, 3);
+  EXPECT_LE(heap_live() - before, 4096u);
 }
 
 }  // namespace
