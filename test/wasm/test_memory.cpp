@@ -1,5 +1,6 @@
 // Linear memory: loads/stores of every width and sign, bounds, grow/size, data segments, bulk ops.
 #include <algorithm>
+#include <functional>
 
 #include "wasm_test_util.h"
 
@@ -155,6 +156,55 @@ TEST(MemoryApi, PooledMemoryStartsFresh) {
     const std::vector<uint8_t> ones(inst.memory_size(), 0xFF);
     EXPECT_TRUE(inst.memory_write(0, ones));
   }
+}
+
+// A pooled memory block is zeroed only in the 4 KiB chunks its instance may have written, so every
+// write path must record its writes: after an instance writes through one path (across a chunk
+// boundary, with a store's last bytes in the next chunk, and in a grown page) and is destroyed,
+// the next instance on its block reads exactly a fresh memory, also once grown to its maximum.
+TEST(MemoryApi, PooledMemoryForgetsEveryWritePath) {
+  const auto module = load("memory");
+  std::vector<uint8_t> image(3 * 65536, 0);  // fresh, grown to the maximum (3 pages)
+  ASSERT_TRUE(instantiate(module)->memory_read(0, {image.data(), 65536}));
+  const uint8_t ones[4] = {0xFF, 0xFF, 0xFF, 0xFF};
+  const std::vector<std::pair<std::string, std::function<void(Instance&)>>> paths = {
+      {"stores", [](Instance& i) {
+         const std::pair<const char*, uint64_t> stores[] = {
+             {"i32.store", 4}, {"i32.store8", 1}, {"i32.store16", 2}, {"i64.store", 8}, {"i64.store8", 1},
+             {"i64.store16", 2}, {"i64.store32", 4}, {"f32.store", 4}, {"f64.store", 8}};
+         for (uint64_t k = 0; k < std::size(stores); ++k) {
+           call1(i, stores[k].first, {4096 * (k + 1) - 1, ~0ull});        // from a chunk's last byte
+           call1(i, stores[k].first, {2 * 65536 - stores[k].second, ~0ull});  // end of the grown page
+         }
+       }},
+      {"memory.fill", [](Instance& i) { call1(i, "fill", {24570, 0xAB, 20}); }},
+      {"memory.copy", [](Instance& i) { call1(i, "copy", {28670, 0, 12}); }},
+      {"memory.init", [](Instance& i) { call1(i, "init", {12286, 0, 5}); }},
+      {"memory_write", [&](Instance& i) { EXPECT_TRUE(i.memory_write(16382, ones)); }},
+      {"memory_range", [&](Instance& i) { std::copy_n(ones, 4, i.memory_range(20478, 4)); }},
+      {"memory_data", [](Instance& i) { i.memory_data()[40000] = 1; }},
+  };
+  BufferPool pool;
+  const auto expect_next_fresh = [&](const std::string& name) {
+    auto r = Instance::instantiate(module, {}, UINT64_MAX, &pool);
+    ASSERT_NE(r.instance, nullptr);
+    EXPECT_EQ(call1(*r.instance, "grow", {2}), 1u);
+    const Instance& next = *r.instance;  // the const memory_data(): a read
+    EXPECT_TRUE(std::equal(image.begin(), image.end(), next.memory_data())) << name;
+  };
+  for (const auto& [name, write] : paths) {
+    {
+      auto r = Instance::instantiate(module, {}, UINT64_MAX, &pool);
+      ASSERT_NE(r.instance, nullptr);
+      EXPECT_EQ(call1(*r.instance, "grow", {1}), 1u);
+      write(*r.instance);
+    }
+    expect_next_fresh(name);
+  }
+  // Active data segments, here of an instantiation that then traps on a later segment.
+  const auto trapped = Instance::instantiate(load("pool_segments"), {}, UINT64_MAX, &pool);
+  EXPECT_EQ(trapped.trap, Trap::MemoryOutOfBounds);
+  expect_next_fresh("data segments");
 }
 
 // A pooled value stack comes back zeroed at its initial size, whatever the last instance did with

@@ -44,11 +44,12 @@ std::optional<Trap> charge(const FuelProcedure& procedure, uint32_t param_count,
 }
 
 /// Guest memory [ptr, ptr+len) of memory 0, or nullopt if it is not inside the memory
-/// (an empty range at or below the memory size is inside).
+/// (an empty range at or below the memory size is inside). Host functions may write the range
+/// (Instance::memory_range accounts for it when the memory is recycled).
 std::optional<std::span<uint8_t>> guest_memory(Instance& instance, uint32_t ptr, uint32_t len) noexcept {
   if (uint64_t(ptr) + len > instance.memory_size()) return std::nullopt;
   if (len == 0) return std::span<uint8_t>();
-  return std::span<uint8_t>(instance.memory_data() + ptr, len);
+  return std::span<uint8_t>(instance.memory_range(ptr, len), len);  // in range: not null
 }
 
 /// bytes[offset, offset+len), or nullopt if offset+len overflows u32 or passes the end.

@@ -1,6 +1,7 @@
 #pragma once
 // Run-time structure (spec §4.2): the store with its function, table, memory and global instances,
 // and module instances with the heap-resident stacks of their invocations.
+#include <algorithm>
 #include <list>
 #include <memory>
 
@@ -25,10 +26,60 @@ struct TableInst {
   std::vector<Value> elems;
 };
 
-/// Memory instance (spec §4.2.8).
+/// Memory instance (spec §4.2.8). Its `block` holds kDirtyChunks dirty flags, then the memory's
+/// `size` bytes (and possibly more).
+///
+/// Dirty chunks, for recycling the block through a BufferPool in time proportional to what was
+/// written: every byte of the block outside the flags and the flagged chunks is zero. Every engine
+/// path that writes memory flags the chunks it writes: the interpreter's stores (the chunk of the
+/// effective address; a store may spill up to kStoreSpill bytes into the next chunk, which clean()
+/// zeroes with its chunk), memory.fill / memory.copy / memory.init and active data segments
+/// (mark()), Instance::memory_range and Instance::memory_write (mark()), and the mutable
+/// Instance::memory_data (every chunk). Bytes past `size` (left by a bigger memory that used the
+/// block before) are never written, so a growing memory exposes zero bytes, as it must. The flags
+/// sit at a fixed offset before the bytes so that a store reaches them from its memory pointer.
 struct MemoryInst {
+  /// A chunk is 2^kChunkShift bytes. One flag per chunk of a memory of up to
+  /// BufferPool::kMaxBlockBytes; chunks of a bigger memory share flags modulo kDirtyChunks.
+  static constexpr unsigned kChunkShift = 12;
+  static constexpr uint64_t kDirtyChunks = BufferPool::kMaxBlockBytes >> kChunkShift;
+  /// Bytes past its chunk that a store (of at most 8 bytes) can write.
+  static constexpr uint64_t kStoreSpill = 7;
+
   std::optional<uint32_t> max;  ///< declared maximum in pages
-  std::vector<uint8_t> bytes;
+  /// The flags (1: the chunk, modulo kDirtyChunks, may be non-zero), then the bytes.
+  std::vector<uint8_t> block;
+  uint64_t size = 0;  ///< the memory's size in bytes (a multiple of kPageSize)
+
+  /// The memory's bytes (after the flags).
+  uint8_t* data() noexcept { return block.data() + kDirtyChunks; }
+  const uint8_t* data() const noexcept { return block.data() + kDirtyChunks; }
+  /// Sets the size to `bytes` (>= size); the new bytes are zero (the block grows zero-filled).
+  void resize(uint64_t bytes) noexcept {
+    if (kDirtyChunks + bytes > block.size()) block.resize(kDirtyChunks + bytes);
+    size = bytes;
+  }
+  /// Flags the chunks of [offset, offset + len).
+  void mark(uint64_t offset, uint64_t len) noexcept {
+    if (len == 0) return;
+    const uint64_t first = offset >> kChunkShift, last = (offset + len - 1) >> kChunkShift;
+    for (uint64_t c = first; c <= std::min(last, first + kDirtyChunks - 1); ++c) block[c % kDirtyChunks] = 1;
+  }
+  /// Flags every chunk.
+  void mark_all() noexcept { std::fill_n(block.begin(), kDirtyChunks, 1); }
+  /// Zeroes the flagged chunks (each with the spill of a store at its end) and the flags:
+  /// afterwards the whole block is zero.
+  void clean() noexcept {
+    const uint64_t bytes = block.size() - kDirtyChunks;
+    const uint64_t chunks = (bytes + (uint64_t{1} << kChunkShift) - 1) >> kChunkShift;
+    for (uint64_t c = 0; c < chunks; ++c) {
+      if (!block[c % kDirtyChunks]) continue;
+      const uint64_t begin = c << kChunkShift;
+      const uint64_t end = std::min<uint64_t>(begin + (uint64_t{1} << kChunkShift) + kStoreSpill, bytes);
+      std::fill(data() + begin, data() + end, 0);
+    }
+    std::fill_n(block.begin(), kDirtyChunks, 0);
+  }
 };
 
 /// Global instance (spec §4.2.9). The value lives in the defining instance (so its own code reads
@@ -144,14 +195,15 @@ class InstanceImpl final : public Instance {
   ~InstanceImpl() override {
     if (!pool_) return;
     // The stack goes back as kInitialStackCells zero cells (or empty): only cells below stack_hw_
-    // can be non-zero, and shrinking writes nothing. A memory goes back empty.
+    // can be non-zero, and shrinking writes nothing. A memory block goes back all zero, at its
+    // size: only its dirty chunks are zeroed.
     if (stack_.empty()) stack_.swap(spare_stack_);  // never called: the spare is still all zero
     stack_.resize(std::min<uint64_t>(stack_.size(), kInitialStackCells));
     std::fill_n(stack_.begin(), std::min<uint64_t>(stack_.size(), stack_hw_), Value{0});
     BufferPool::give(pool_->stacks_, std::move(stack_));
-    if (memory_) {
-      memory_->bytes.clear();
-      BufferPool::give(pool_->memories_, std::move(memory_->bytes));
+    if (memory_ && BufferPool::keeps(pool_->memories_, memory_->block)) {  // a dropped block is not cleaned
+      memory_->clean();
+      BufferPool::give(pool_->memories_, std::move(memory_->block));
     }
   }
 
@@ -174,12 +226,15 @@ class InstanceImpl final : public Instance {
     return true;
   }
   uint8_t* memory_data() noexcept override {
-    return memory_ && !memory_->bytes.empty() ? memory_->bytes.data() : nullptr;
+    if (!memory_) return nullptr;
+    memory_->mark_all();  // the caller may write anywhere
+    return memory_->size ? memory_->data() : nullptr;
   }
   const uint8_t* memory_data() const noexcept override {
-    return memory_ && !memory_->bytes.empty() ? memory_->bytes.data() : nullptr;
+    return memory_ && memory_->size ? memory_->data() : nullptr;
   }
-  uint64_t memory_size() const noexcept override { return memory_ ? memory_->bytes.size() : 0; }
+  uint8_t* memory_range(uint64_t offset, uint64_t len) noexcept override;
+  uint64_t memory_size() const noexcept override { return memory_ ? memory_->size : 0; }
   uint64_t footprint_bytes() const noexcept override;
 
   /// Allocation and initialisation (spec §4.5.4) after import matching; a trap or an error.

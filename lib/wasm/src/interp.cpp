@@ -151,8 +151,8 @@ const void* const* interpret(InstanceImpl* self, InstanceImpl* cur, const uint32
 
 #define LOAD_MEMORY()                                                  \
   do {                                                                 \
-    mem = cur->memory_ ? cur->memory_->bytes.data() : nullptr;         \
-    mem_size = cur->memory_ ? cur->memory_->bytes.size() : 0;          \
+    mem = cur->memory_ ? cur->memory_->data() : nullptr;               \
+    mem_size = cur->memory_ ? cur->memory_->size : 0;                  \
   } while (0)
 #define LOAD_CONTEXT()                          \
   do {                                          \
@@ -304,6 +304,8 @@ const void* const* interpret(InstanceImpl* self, InstanceImpl* cur, const uint32
     if (ea + sizeof(MT) > mem_size) TRAP(MemoryOutOfBounds);              \
     const MT v = static_cast<MT>(CELL(3));                                \
     std::memcpy(mem + ea, &v, sizeof v);                                  \
+    static_assert(sizeof(MT) <= MemoryInst::kStoreSpill + 1);             \
+    (mem - MemoryInst::kDirtyChunks)[(ea >> MemoryInst::kChunkShift) % MemoryInst::kDirtyChunks] = 1; \
     ip += 5;                                                              \
     NEXT();                                                               \
   }
@@ -442,7 +444,7 @@ L_memory_grow : {
     CELL(2) = UINT32_MAX;
   } else {
     CHARGE(uint64_t{delta} * 1024);
-    cur->memory_->bytes.resize((old_pages + delta) * kPageSize);
+    cur->memory_->resize((old_pages + delta) * kPageSize);
     LOAD_MEMORY();
     CELL(2) = old_pages;
   }
@@ -453,6 +455,7 @@ L_memory_fill : {  // 1 fuel per 64 bytes (rounded up), charged before the bound
   const uint64_t d = U32(2), n = U32(4);
   CHARGE((n + 63) / 64);
   if (d + n > mem_size) TRAP(MemoryOutOfBounds);
+  cur->memory_->mark(d, n);
   if (n) std::memset(mem + d, static_cast<uint8_t>(CELL(3)), n);
   ip += 5;
   NEXT();
@@ -461,6 +464,7 @@ L_memory_copy : {
   const uint64_t d = U32(2), src = U32(3), n = U32(4);
   CHARGE((n + 63) / 64);
   if (d + n > mem_size || src + n > mem_size) TRAP(MemoryOutOfBounds);
+  cur->memory_->mark(d, n);
   if (n) std::memmove(mem + d, mem + src, n);
   ip += 5;
   NEXT();
@@ -471,6 +475,7 @@ L_memory_init : {
   const uint64_t d = U32(3), src = U32(4), n = U32(5);
   CHARGE((n + 63) / 64);
   if (src + n > len || d + n > mem_size) TRAP(MemoryOutOfBounds);
+  cur->memory_->mark(d, n);
   if (n) std::memcpy(mem + d, data.data() + src, n);
   ip += 6;
   NEXT();

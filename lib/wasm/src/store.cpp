@@ -39,7 +39,7 @@ std::optional<Extern> StoreImpl::add_memory(const MemoryType& type) noexcept {
     return std::nullopt;
   auto mem = std::make_unique<MemoryInst>();
   mem->max = type.max;
-  mem->bytes.resize(uint64_t{type.min} * kPageSize);
+  mem->resize(uint64_t{type.min} * kPageSize);
   memories_.push_back(std::move(mem));
   return Extern{ExternKind::Memory, static_cast<uint32_t>(memories_.size() - 1)};
 }
@@ -53,7 +53,7 @@ std::optional<TableType> StoreImpl::table_type(Extern table) const noexcept {
 std::optional<MemoryType> StoreImpl::memory_type(Extern memory) const noexcept {
   if (memory.kind != ExternKind::Memory || memory.addr >= memories_.size()) return std::nullopt;
   const MemoryInst& mem = *memories_[memory.addr];
-  return MemoryType{static_cast<uint32_t>(mem.bytes.size() / kPageSize), mem.max};
+  return MemoryType{static_cast<uint32_t>(mem.size / kPageSize), mem.max};
 }
 
 std::string StoreImpl::match_imports(const ModuleImpl& m, std::span<const Extern> imports) const noexcept {
@@ -79,7 +79,7 @@ std::string StoreImpl::match_imports(const ModuleImpl& m, std::span<const Extern
         case ExternKind::Memory: {
           const MemoryInst& mem = *memories_[e.addr];
           const MemoryType& want = m.memories_[imp.index].type;
-          ok = limits_match(mem.bytes.size() / kPageSize, mem.max, want.min, want.max);
+          ok = limits_match(mem.size / kPageSize, mem.max, want.min, want.max);
           break;
         }
         case ExternKind::Global:
@@ -189,8 +189,8 @@ std::optional<Trap> InstanceImpl::initialize(std::span<const Extern> imports, ui
   if (own_memory) {
     auto mem = std::make_unique<MemoryInst>();
     mem->max = m_.memories_[0].type.max;
-    if (pool_) mem->bytes = BufferPool::take(pool_->memories_);
-    mem->bytes.resize(uint64_t{m_.memories_[0].type.min} * kPageSize);  // zero-filled
+    if (pool_) mem->block = BufferPool::take(pool_->memories_);  // all zero
+    mem->resize(uint64_t{m_.memories_[0].type.min} * kPageSize);
     memory_addr_ = static_cast<uint32_t>(store_.memories_.size());
     memory_ = mem.get();
     store_.memories_.push_back(std::move(mem));
@@ -224,7 +224,8 @@ std::optional<Trap> InstanceImpl::initialize(std::span<const Extern> imports, ui
     if (seg.mode != SegmentMode::Active) continue;
     const uint64_t offset = static_cast<uint32_t>(eval(seg.offset));
     if (offset + seg.bytes.size() > memory_size()) return Trap::MemoryOutOfBounds;
-    if (!seg.bytes.empty()) std::memcpy(memory_->bytes.data() + offset, seg.bytes.data(), seg.bytes.size());
+    memory_->mark(offset, seg.bytes.size());
+    if (!seg.bytes.empty()) std::memcpy(memory_->data() + offset, seg.bytes.data(), seg.bytes.size());
     data_dropped_[i] = 1;
   }
   if (m_.start_) {
@@ -269,7 +270,7 @@ const char* trap_message(Trap t) noexcept {
   return "unknown trap";
 }
 
-// Each of these calls memory_size() and memory_data() once: they are virtual.
+// memory_read calls memory_size() and memory_data() once: they are virtual.
 bool Instance::memory_read(uint64_t offset, std::span<uint8_t> out) const noexcept {
   const uint64_t size = memory_size();
   if (offset > size || out.size() > size - offset) return false;
@@ -278,17 +279,17 @@ bool Instance::memory_read(uint64_t offset, std::span<uint8_t> out) const noexce
 }
 
 bool Instance::memory_write(uint64_t offset, std::span<const uint8_t> in) noexcept {
-  const uint64_t size = memory_size();
-  if (offset > size || in.size() > size - offset) return false;
-  if (!in.empty()) std::memcpy(memory_data() + offset, in.data(), in.size());
-  return true;
+  if (in.empty()) return offset <= memory_size();
+  uint8_t* out = memory_range(offset, in.size());
+  if (out) std::memcpy(out, in.data(), in.size());
+  return out != nullptr;
 }
 
-uint8_t* Instance::memory_range(uint64_t offset, uint64_t len) noexcept {
+uint8_t* InstanceImpl::memory_range(uint64_t offset, uint64_t len) noexcept {
   const uint64_t size = memory_size();
-  uint8_t* data = memory_data();
-  if (offset > size || len > size - offset || data == nullptr) return nullptr;
-  return data + offset;
+  if (offset > size || len > size - offset || size == 0) return nullptr;
+  memory_->mark(offset, len);
+  return memory_->data() + offset;
 }
 
 }  // namespace interlude::wasm

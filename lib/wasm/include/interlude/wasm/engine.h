@@ -276,9 +276,13 @@ class Store;
 /// (Instance::instantiate) takes the blocks for its memory and value stack from the pool and
 /// gives them back when it is destroyed, instead of allocating and freeing them each time. A
 /// memory or stack on a reused block is zero-filled exactly as a fresh one, so a pool changes no
-/// result; only the allocations differ. (A value stack comes back already zero: the instance
-/// zeroes only the cells it may have written, and keeps the initial stack size.) The pool keeps at most kMaxSpare blocks of each kind, of
-/// at most kMaxBlockBytes each. Not thread-safe; it must outlive every instance made with it.
+/// result; only the allocations differ. A block comes back already zero, so that recycling costs
+/// time in proportion to what the instance wrote: a value stack is zeroed up to the cells the
+/// instance may have written (and keeps the initial stack size); a memory block keeps its size and
+/// is zeroed in the 4 KiB chunks the instance may have written (its stores, bulk operators, data
+/// segments, Instance::memory_range / memory_write, or all of it if the mutable memory_data() was
+/// taken). The pool keeps at most kMaxSpare blocks of each kind, of at most kMaxBlockBytes each.
+/// Not thread-safe; it must outlive every instance made with it.
 class BufferPool {
  public:
   static constexpr size_t kMaxSpare = 4;
@@ -293,7 +297,7 @@ class BufferPool {
 
  private:
   friend class InstanceImpl;
-  /// An empty vector, with the capacity of a spare block if there is one.
+  /// A spare block, all zero (see above), or an empty vector if there is none.
   template <class T>
   static std::vector<T> take(std::vector<std::vector<T>>& spare) noexcept {
     if (spare.empty()) return {};
@@ -301,11 +305,15 @@ class BufferPool {
     spare.pop_back();
     return block;
   }
-  /// Keeps `block` (as it is) unless the pool is full or the block is too large.
+  /// Whether give() would keep `block`: the pool is not full and the block not too large.
+  template <class T>
+  static bool keeps(const std::vector<std::vector<T>>& spare, const std::vector<T>& block) noexcept {
+    return spare.size() < kMaxSpare && block.capacity() <= kMaxBlockBytes / sizeof(T);
+  }
+  /// Keeps `block` (as it is) if keeps(spare, block).
   template <class T>
   static void give(std::vector<std::vector<T>>& spare, std::vector<T>&& block) noexcept {
-    if (spare.size() >= kMaxSpare || block.capacity() > kMaxBlockBytes / sizeof(T)) return;
-    spare.push_back(std::move(block));  // within the reserved capacity: no allocation
+    if (keeps(spare, block)) spare.push_back(std::move(block));  // within the reserved capacity
   }
 
   std::vector<std::vector<uint8_t>> memories_;
@@ -360,7 +368,9 @@ class Instance {
   virtual bool consume_fuel(uint64_t amount) noexcept = 0;
 
   /// Linear memory 0 (nullptr / 0 if the module has none). The pointer is invalidated by
-  /// memory.grow, i.e. by running the instance.
+  /// memory.grow, i.e. by running the instance. The caller may write anywhere in the memory, so
+  /// an instance made with a BufferPool then has its whole memory zeroed when recycled: to write a
+  /// known range, use memory_range or memory_write, which account only for that range.
   virtual uint8_t* memory_data() noexcept = 0;
   /// Read-only view of linear memory 0 (nullptr if the module has none or it has 0 pages).
   virtual const uint8_t* memory_data() const noexcept = 0;
@@ -368,8 +378,9 @@ class Instance {
   /// Bounds-checked copies; false if [offset, offset+len) is not inside memory 0.
   bool memory_read(uint64_t offset, std::span<uint8_t> out) const noexcept;
   bool memory_write(uint64_t offset, std::span<const uint8_t> in) noexcept;
-  /// Pointer to [offset, offset+len) inside memory 0, or nullptr if out of bounds.
-  uint8_t* memory_range(uint64_t offset, uint64_t len) noexcept;
+  /// Pointer to [offset, offset+len) inside memory 0 for reading and writing that range, or
+  /// nullptr if out of bounds (or the memory has 0 pages). Invalidated as memory_data().
+  virtual uint8_t* memory_range(uint64_t offset, uint64_t len) noexcept = 0;
 
   /// Bytes held by this instance (memory + stacks), for the runtime's in-flight memory cap:
   /// memory_size() + 8 per value-stack cell + 16 per wasm frame. Deterministic (no allocator capacity).
