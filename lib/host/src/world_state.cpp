@@ -8,9 +8,8 @@
 namespace interlude::host {
 
 void WorldState::begin_tx() {
-  tx_original_.clear();
+  tx_slots_.clear();
   warm_accounts_.clear();
-  warm_slots_.clear();
   transient_.clear();
   logs_.clear();
   journal_.clear();
@@ -19,9 +18,10 @@ void WorldState::begin_tx() {
 }
 
 void WorldState::end_tx() {
+  if (destroyed_.empty()) return;
+  std::erase_if(storage_, [this](const auto& entry) { return destroyed_.count(entry.first.first) != 0; });
   for (const Address& address : destroyed_) {
     accounts_.erase(address);
-    storage_.erase(address);
     deleted_.insert(address);
   }
   destroyed_.clear();
@@ -63,9 +63,14 @@ void WorldState::transfer(const Address& from, const Address& to, const U256& va
 }
 
 U256 WorldState::storage(const Address& address, const U256& slot) const {
-  if (auto acc = storage_.find(address); acc != storage_.end())
-    if (auto it = acc->second.find(slot); it != acc->second.end()) return it->second;
-  return storage_below_overlay(address, slot);
+  return overlay_slot(address, slot).value;
+}
+
+WorldState::OverlaySlot& WorldState::overlay_slot(const Address& address, const U256& slot) const {
+  const SlotKey key{address, slot};
+  auto it = storage_.find(key);
+  if (it == storage_.end()) it = storage_.emplace(key, OverlaySlot{storage_below_overlay(address, slot), false}).first;
+  return it->second;
 }
 
 U256 WorldState::storage_below_overlay(const Address& address, const U256& slot) const {
@@ -74,18 +79,15 @@ U256 WorldState::storage_below_overlay(const Address& address, const U256& slot)
 }
 
 U256 WorldState::original_storage(const Address& address, const U256& slot, const U256& current) const {
-  auto it = tx_original_.find({address, slot});
-  return it != tx_original_.end() ? it->second : current;
+  auto it = tx_slots_.find({address, slot});
+  return it != tx_slots_.end() && it->second.original ? *it->second.original : current;
 }
 
 void WorldState::put_storage(const Address& address, const U256& slot, const U256& value) {
-  auto& slots = storage_[address];
-  const auto [it, inserted] = slots.try_emplace(slot, value);
-  const std::optional<U256> prev = inserted ? std::nullopt : std::optional(it->second);
-  if (auto [orig, added] = tx_original_.try_emplace({address, slot}); added)
-    orig->second = prev ? *prev : storage_below_overlay(address, slot);
-  journal_.emplace_back(StorageChanged{address, slot, prev});
-  it->second = value;
+  OverlaySlot& entry = overlay_slot(address, slot);
+  if (auto& original = tx_slots_[{address, slot}].original; !original) original = entry.value;
+  journal_.emplace_back(StorageChanged{address, slot, entry.written ? std::optional(entry.value) : std::nullopt});
+  entry = {value, true};
 }
 
 const Bytes& WorldState::code(const Bytes32& code_hash) const {
@@ -134,11 +136,15 @@ void WorldState::warm_account(const Address& address) {
 }
 
 bool WorldState::is_warm_slot(const Address& address, const U256& slot) const {
-  return warm_slots_.count({address, slot}) != 0;
+  auto it = tx_slots_.find({address, slot});
+  return it != tx_slots_.end() && it->second.warm;
 }
 
 void WorldState::warm_slot(const Address& address, const U256& slot) {
-  if (warm_slots_.insert({address, slot}).second) journal_.emplace_back(SlotWarmed{{address, slot}});
+  if (bool& warm = tx_slots_[{address, slot}].warm; !warm) {
+    warm = true;
+    journal_.emplace_back(SlotWarmed{{address, slot}});
+  }
 }
 
 U256 WorldState::transient(const Address& address, const U256& slot) const {
@@ -165,16 +171,14 @@ void WorldState::revert(const Checkpoint& cp) {
             if (e.prev) accounts_[e.address] = *e.prev;
             else accounts_.erase(e.address);
           } else if constexpr (std::is_same_v<E, StorageChanged>) {
-            auto& slots = storage_[e.address];
-            if (e.prev) slots[e.slot] = *e.prev;
-            else slots.erase(e.slot);
-            if (slots.empty()) storage_.erase(e.address);
+            if (e.prev) storage_[{e.address, e.slot}] = {*e.prev, true};
+            else storage_.erase({e.address, e.slot});  // drops the cached read too
           } else if constexpr (std::is_same_v<E, TransientChanged>) {
             transient_[e.key] = e.prev;
           } else if constexpr (std::is_same_v<E, AccountWarmed>) {
             warm_accounts_.erase(e.address);
           } else if constexpr (std::is_same_v<E, SlotWarmed>) {
-            warm_slots_.erase(e.key);
+            tx_slots_[e.key].warm = false;
           } else if constexpr (std::is_same_v<E, CodeAdded>) {
             new_codes_.erase(e.code_hash);
           } else {
@@ -191,10 +195,11 @@ state::BlockDiff WorldState::diff() const {
   state::BlockDiff d;
   for (const Address& address : deleted_) d.accounts[address].storage_cleared = true;  // info nullopt: deleted
   for (const auto& [address, account] : accounts_) d.accounts[address].info = account;
-  for (const auto& [address, slots] : storage_) {
-    auto& acc = d.accounts[address];
-    if (!acc.info) acc.info = account(address);
-    acc.storage = slots;
+  for (const auto& [key, entry] : storage_) {
+    if (!entry.written) continue;
+    auto& acc = d.accounts[key.first];
+    if (!acc.info) acc.info = account(key.first);
+    acc.storage[key.second] = entry.value;
   }
   for (const auto& hash : new_codes_) d.codes.emplace(hash, code_cache_.at(hash));
   return d;

@@ -4,8 +4,9 @@
 /// (EIP-2929 warm sets, EIP-1153 transient storage, EIP-2200 original values, logs) and a journal
 /// that undoes everything after a checkpoint when a frame reverts or halts (protocol.md §2.4, §5.2).
 ///
-/// Reads fall through to the State (which may throw state::StateError); writes never reach it:
-/// diff() turns the overlay into the block's single BlockDiff.
+/// Reads fall through to the State (which may throw state::StateError; storage reads are then
+/// cached in the overlay); writes never reach it: diff() turns the overlay into the block's single
+/// BlockDiff.
 #include <cstddef>
 #include <map>
 #include <optional>
@@ -97,8 +98,12 @@ class WorldState {
 
  private:
   using SlotKey = std::pair<Address, U256>;
+  struct OverlaySlot;
   /// The slot's value below the block overlay: zero for an account deleted in the block, else the State's.
   U256 storage_below_overlay(const Address& address, const U256& slot) const;
+  /// The slot's overlay entry, first caching its value below the overlay if it has none (then
+  /// nothing changes if that read throws).
+  OverlaySlot& overlay_slot(const Address& address, const U256& slot) const;
   struct AccountChanged {
     Address address;
     std::optional<state::Account> prev;  ///< nullopt: the overlay had no entry.
@@ -106,7 +111,7 @@ class WorldState {
   struct StorageChanged {
     Address address;
     U256 slot;
-    std::optional<U256> prev;  ///< nullopt: the overlay had no entry.
+    std::optional<U256> prev;  ///< nullopt: the overlay had no written value.
   };
   struct TransientChanged {
     SlotKey key;
@@ -128,19 +133,32 @@ class WorldState {
   using JournalEntry = std::variant<AccountChanged, StorageChanged, TransientChanged, AccountWarmed, SlotWarmed,
                                     CodeAdded, AccountMarked>;
 
+  /// A slot in the block overlay: a value written in the block, or a read of the slot below the
+  /// overlay (a cache: the State does not change while this object lives).
+  struct OverlaySlot {
+    U256 value;
+    bool written = false;
+  };
+  /// Per-transaction data of one slot (EIP-2929 warmth, EIP-2200 original value).
+  struct TxSlot {
+    bool warm = false;             ///< journaled: revert() clears it again
+    std::optional<U256> original;  ///< set by the transaction's first write; never reverted
+  };
+
+  // Ordered containers throughout: a lookup stays O(log n) whatever keys a transaction chooses
+  // (a hash table would let a transaction choose colliding keys).
   const state::State& base_;
-  // Block-level overlay: only written values.
+  // Block-level overlay: written values (and, for storage, cached reads).
   std::map<Address, state::Account> accounts_;
-  std::map<Address, std::map<U256, U256>> storage_;
+  mutable std::map<SlotKey, OverlaySlot> storage_;
   std::set<Bytes32> new_codes_;
   /// Accounts deleted earlier in the block (EIP-6780): absent, with no storage below the
   /// overlay, unless `accounts_` holds a re-created header.
   std::set<Address> deleted_;
   mutable std::map<Bytes32, Bytes> code_cache_;  ///< every code read or written (never erased)
   // Transaction-level data.
-  std::map<SlotKey, U256> tx_original_;
+  std::map<SlotKey, TxSlot> tx_slots_;
   std::set<Address> warm_accounts_;
-  std::set<SlotKey> warm_slots_;
   std::map<SlotKey, U256> transient_;
   std::set<Address> created_;    ///< EIP-6780: created in this transaction
   std::set<Address> destroyed_;  ///< self-destructed and created in this transaction
