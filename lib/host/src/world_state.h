@@ -98,6 +98,21 @@ class WorldState {
 
  private:
   using SlotKey = std::pair<Address, U256>;
+  /// A strict weak order on SlotKey that is cheap to evaluate: the slot's limbs, then the address
+  /// as three little-endian words. It is not byte order, which is fine because no map keyed by
+  /// SlotKey lets its order reach a result (diff() copies into BlockDiff's own ordered maps).
+  struct SlotKeyLess {
+    bool operator()(const SlotKey& a, const SlotKey& b) const noexcept {
+      for (int i = 3; i >= 0; --i)
+        if (a.second.limb[i] != b.second.limb[i]) return a.second.limb[i] < b.second.limb[i];
+      const uint8_t *p = a.first.data(), *q = b.first.data();
+      uint64_t x = load_u64_le(p), y = load_u64_le(q);
+      if (x != y) return x < y;
+      x = load_u64_le(p + 8), y = load_u64_le(q + 8);
+      if (x != y) return x < y;
+      return load_u32_le(p + 16) < load_u32_le(q + 16);
+    }
+  };
   struct OverlaySlot;
   /// The slot's value below the block overlay: zero for an account deleted in the block, else the State's.
   U256 storage_below_overlay(const Address& address, const U256& slot) const;
@@ -150,16 +165,16 @@ class WorldState {
   const state::State& base_;
   // Block-level overlay: written values (and, for storage, cached reads).
   std::map<Address, state::Account> accounts_;
-  mutable std::map<SlotKey, OverlaySlot> storage_;
+  mutable std::map<SlotKey, OverlaySlot, SlotKeyLess> storage_;
   std::set<Bytes32> new_codes_;
   /// Accounts deleted earlier in the block (EIP-6780): absent, with no storage below the
   /// overlay, unless `accounts_` holds a re-created header.
   std::set<Address> deleted_;
   mutable std::map<Bytes32, Bytes> code_cache_;  ///< every code read or written (never erased)
   // Transaction-level data.
-  std::map<SlotKey, TxSlot> tx_slots_;
+  std::map<SlotKey, TxSlot, SlotKeyLess> tx_slots_;
   std::set<Address> warm_accounts_;
-  std::map<SlotKey, U256> transient_;
+  std::map<SlotKey, U256, SlotKeyLess> transient_;
   std::set<Address> created_;    ///< EIP-6780: created in this transaction
   std::set<Address> destroyed_;  ///< self-destructed and created in this transaction
   std::vector<Log> logs_;

@@ -26,60 +26,10 @@ struct TableInst {
   std::vector<Value> elems;
 };
 
-/// Memory instance (spec §4.2.8). Its `block` holds kDirtyChunks dirty flags, then the memory's
-/// `size` bytes (and possibly more).
-///
-/// Dirty chunks, for recycling the block through a BufferPool in time proportional to what was
-/// written: every byte of the block outside the flags and the flagged chunks is zero. Every engine
-/// path that writes memory flags the chunks it writes: the interpreter's stores (the chunk of the
-/// effective address; a store may spill up to kStoreSpill bytes into the next chunk, which clean()
-/// zeroes with its chunk), memory.fill / memory.copy / memory.init and active data segments
-/// (mark()), Instance::memory_range and Instance::memory_write (mark()), and the mutable
-/// Instance::memory_data (every chunk). Bytes past `size` (left by a bigger memory that used the
-/// block before) are never written, so a growing memory exposes zero bytes, as it must. The flags
-/// sit at a fixed offset before the bytes so that a store reaches them from its memory pointer.
-struct MemoryInst {
-  /// A chunk is 2^kChunkShift bytes. One flag per chunk of a memory of up to
-  /// BufferPool::kMaxBlockBytes; chunks of a bigger memory share flags modulo kDirtyChunks.
-  static constexpr unsigned kChunkShift = 12;
-  static constexpr uint64_t kDirtyChunks = BufferPool::kMaxBlockBytes >> kChunkShift;
-  /// Bytes past its chunk that a store (of at most 8 bytes) can write.
-  static constexpr uint64_t kStoreSpill = 7;
-
+/// Memory instance (spec §4.2.8): the storage and dirty chunks of LinearMemory (engine.h), and
+/// the declared maximum.
+struct MemoryInst : LinearMemory {
   std::optional<uint32_t> max;  ///< declared maximum in pages
-  /// The flags (1: the chunk, modulo kDirtyChunks, may be non-zero), then the bytes.
-  std::vector<uint8_t> block;
-  uint64_t size = 0;  ///< the memory's size in bytes (a multiple of kPageSize)
-
-  /// The memory's bytes (after the flags).
-  uint8_t* data() noexcept { return block.data() + kDirtyChunks; }
-  const uint8_t* data() const noexcept { return block.data() + kDirtyChunks; }
-  /// Sets the size to `bytes` (>= size); the new bytes are zero (the block grows zero-filled).
-  void resize(uint64_t bytes) noexcept {
-    if (kDirtyChunks + bytes > block.size()) block.resize(kDirtyChunks + bytes);
-    size = bytes;
-  }
-  /// Flags the chunks of [offset, offset + len).
-  void mark(uint64_t offset, uint64_t len) noexcept {
-    if (len == 0) return;
-    const uint64_t first = offset >> kChunkShift, last = (offset + len - 1) >> kChunkShift;
-    for (uint64_t c = first; c <= std::min(last, first + kDirtyChunks - 1); ++c) block[c % kDirtyChunks] = 1;
-  }
-  /// Flags every chunk.
-  void mark_all() noexcept { std::fill_n(block.begin(), kDirtyChunks, 1); }
-  /// Zeroes the flagged chunks (each with the spill of a store at its end) and the flags:
-  /// afterwards the whole block is zero.
-  void clean() noexcept {
-    const uint64_t bytes = block.size() - kDirtyChunks;
-    const uint64_t chunks = (bytes + (uint64_t{1} << kChunkShift) - 1) >> kChunkShift;
-    for (uint64_t c = 0; c < chunks; ++c) {
-      if (!block[c % kDirtyChunks]) continue;
-      const uint64_t begin = c << kChunkShift;
-      const uint64_t end = std::min<uint64_t>(begin + (uint64_t{1} << kChunkShift) + kStoreSpill, bytes);
-      std::fill(data() + begin, data() + end, 0);
-    }
-    std::fill_n(block.begin(), kDirtyChunks, 0);
-  }
 };
 
 /// Global instance (spec §4.2.9). The value lives in the defining instance (so its own code reads
@@ -225,16 +175,6 @@ class InstanceImpl final : public Instance {
     fuel_ -= amount;
     return true;
   }
-  uint8_t* memory_data() noexcept override {
-    if (!memory_) return nullptr;
-    memory_->mark_all();  // the caller may write anywhere
-    return memory_->size ? memory_->data() : nullptr;
-  }
-  const uint8_t* memory_data() const noexcept override {
-    return memory_ && memory_->size ? memory_->data() : nullptr;
-  }
-  uint8_t* memory_range(uint64_t offset, uint64_t len) noexcept override;
-  uint64_t memory_size() const noexcept override { return memory_ ? memory_->size : 0; }
   uint64_t footprint_bytes() const noexcept override;
 
   /// Allocation and initialisation (spec §4.5.4) after import matching; a trap or an error.
@@ -266,7 +206,7 @@ class InstanceImpl final : public Instance {
   std::vector<Value> globals_;          ///< values of defined globals (by globalidx; imported slots unused)
   std::vector<Value*> global_refs_;     ///< globalidx -> cell
   uint32_t memory_addr_ = 0;
-  MemoryInst* memory_ = nullptr;
+  MemoryInst* memory_ = nullptr;  ///< memory 0, also Instance::memory0_
   std::vector<std::vector<Value>> elem_segs_;  ///< element segment instances; dropped ones are empty
   std::vector<uint8_t> data_dropped_;
   bool metering_ = true;

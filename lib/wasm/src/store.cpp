@@ -165,6 +165,7 @@ std::optional<Trap> InstanceImpl::initialize(std::span<const Extern> imports, ui
       case ExternKind::Memory:
         memory_addr_ = e.addr;
         memory_ = store_.memories_[e.addr].get();
+        memory0_ = memory_;
         break;
       case ExternKind::Global:
         global_refs_[global_addrs_.size()] = store_.globals_[e.addr].cell;
@@ -193,6 +194,7 @@ std::optional<Trap> InstanceImpl::initialize(std::span<const Extern> imports, ui
     mem->resize(uint64_t{m_.memories_[0].type.min} * kPageSize);
     memory_addr_ = static_cast<uint32_t>(store_.memories_.size());
     memory_ = mem.get();
+    memory0_ = memory_;
     store_.memories_.push_back(std::move(mem));
   }
   store_.globals_.reserve(store_.globals_.size() + (m_.globals_.size() - global_addrs_.size()));
@@ -268,28 +270,6 @@ const char* trap_message(Trap t) noexcept {
     case Trap::UnknownExternalFunction: return "unknown external function";
   }
   return "unknown trap";
-}
-
-// memory_read calls memory_size() and memory_data() once: they are virtual.
-bool Instance::memory_read(uint64_t offset, std::span<uint8_t> out) const noexcept {
-  const uint64_t size = memory_size();
-  if (offset > size || out.size() > size - offset) return false;
-  if (!out.empty()) std::memcpy(out.data(), memory_data() + offset, out.size());
-  return true;
-}
-
-bool Instance::memory_write(uint64_t offset, std::span<const uint8_t> in) noexcept {
-  if (in.empty()) return offset <= memory_size();
-  uint8_t* out = memory_range(offset, in.size());
-  if (out) std::memcpy(out, in.data(), in.size());
-  return out != nullptr;
-}
-
-uint8_t* InstanceImpl::memory_range(uint64_t offset, uint64_t len) noexcept {
-  const uint64_t size = memory_size();
-  if (offset > size || len > size - offset || size == 0) return nullptr;
-  memory_->mark(offset, len);
-  return memory_->data() + offset;
 }
 
 }  // namespace interlude::wasm

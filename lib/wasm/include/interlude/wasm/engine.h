@@ -9,7 +9,9 @@
 /// Units: memory sizes in bytes unless named `pages` (1 page = 65,536 bytes); fuel in fuel units
 /// (protocol.md "Interlude profile", per-operator schedule). All entry points are noexcept and report
 /// failures through status values; no input can crash the engine.
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <span>
@@ -320,6 +322,63 @@ class BufferPool {
   std::vector<std::vector<Value>> stacks_;
 };
 
+/// The storage of a linear memory (spec §4.2.8): `block` holds kDirtyChunks dirty flags, then the
+/// memory's `size` bytes (and possibly more). Defined here so that Instance's memory accessors are
+/// inline; embedders use it only through them.
+///
+/// Dirty chunks, for recycling the block through a BufferPool in time proportional to what was
+/// written: every byte of the block outside the flags and the flagged chunks is zero. Every engine
+/// path that writes memory flags the chunks it writes: the interpreter's stores (the chunk of the
+/// effective address; a store may spill up to kStoreSpill bytes into the next chunk, which clean()
+/// zeroes with its chunk), memory.fill / memory.copy / memory.init and active data segments
+/// (mark()), Instance::memory_range and Instance::memory_write (mark()), and the mutable
+/// Instance::memory_data (every chunk). Bytes past `size` (left by a bigger memory that used the
+/// block before) are never written, so a growing memory exposes zero bytes, as it must. The flags
+/// sit at a fixed offset before the bytes so that a store reaches them from its memory pointer.
+struct LinearMemory {
+  /// A chunk is 2^kChunkShift bytes. One flag per chunk of a memory of up to
+  /// BufferPool::kMaxBlockBytes; chunks of a bigger memory share flags modulo kDirtyChunks.
+  static constexpr unsigned kChunkShift = 12;
+  static constexpr uint64_t kDirtyChunks = BufferPool::kMaxBlockBytes >> kChunkShift;
+  /// Bytes past its chunk that a store (of at most 8 bytes) can write.
+  static constexpr uint64_t kStoreSpill = 7;
+
+  /// The flags (1: the chunk, modulo kDirtyChunks, may be non-zero), then the bytes.
+  std::vector<uint8_t> block;
+  uint64_t size = 0;  ///< the memory's size in bytes (a multiple of 64 KiB)
+
+  /// The memory's bytes (after the flags).
+  uint8_t* data() noexcept { return block.data() + kDirtyChunks; }
+  const uint8_t* data() const noexcept { return block.data() + kDirtyChunks; }
+  /// Sets the size to `bytes` (>= size); the new bytes are zero (the block grows zero-filled).
+  void resize(uint64_t bytes) noexcept {
+    if (kDirtyChunks + bytes > block.size()) block.resize(kDirtyChunks + bytes);
+    size = bytes;
+  }
+  /// Flags the chunks of [offset, offset + len).
+  void mark(uint64_t offset, uint64_t len) noexcept {
+    if (len == 0) return;
+    const uint64_t first = offset >> kChunkShift, last = (offset + len - 1) >> kChunkShift;
+    block[first % kDirtyChunks] = 1;
+    for (uint64_t c = first + 1; c <= std::min(last, first + kDirtyChunks - 1); ++c) block[c % kDirtyChunks] = 1;
+  }
+  /// Flags every chunk.
+  void mark_all() noexcept { std::fill_n(block.begin(), kDirtyChunks, 1); }
+  /// Zeroes the flagged chunks (each with the spill of a store at its end) and the flags:
+  /// afterwards the whole block is zero.
+  void clean() noexcept {
+    const uint64_t bytes = block.size() - kDirtyChunks;
+    const uint64_t chunks = (bytes + (uint64_t{1} << kChunkShift) - 1) >> kChunkShift;
+    for (uint64_t c = 0; c < chunks; ++c) {
+      if (!block[c % kDirtyChunks]) continue;
+      const uint64_t begin = c << kChunkShift;
+      const uint64_t end = std::min<uint64_t>(begin + (uint64_t{1} << kChunkShift) + kStoreSpill, bytes);
+      std::fill(data() + begin, data() + end, 0);
+    }
+    std::fill_n(block.begin(), kDirtyChunks, 0);
+  }
+};
+
 /// One instantiation of a Module: memory, globals, tables, fuel counter, and the heap-resident
 /// value and frame stacks of at most one in-progress (possibly suspended) invocation.
 ///
@@ -367,24 +426,49 @@ class Instance {
   /// fewer than `amount` remain; the caller then traps OutOfFuel. Always true when metering is off.
   virtual bool consume_fuel(uint64_t amount) noexcept = 0;
 
+  // Memory 0, inline (no virtual call: hosts touch it on every interruption).
+
   /// Linear memory 0 (nullptr / 0 if the module has none). The pointer is invalidated by
   /// memory.grow, i.e. by running the instance. The caller may write anywhere in the memory, so
   /// an instance made with a BufferPool then has its whole memory zeroed when recycled: to write a
   /// known range, use memory_range or memory_write, which account only for that range.
-  virtual uint8_t* memory_data() noexcept = 0;
+  uint8_t* memory_data() noexcept {
+    if (!memory0_) return nullptr;
+    memory0_->mark_all();
+    return memory0_->size ? memory0_->data() : nullptr;
+  }
   /// Read-only view of linear memory 0 (nullptr if the module has none or it has 0 pages).
-  virtual const uint8_t* memory_data() const noexcept = 0;
-  virtual uint64_t memory_size() const noexcept = 0;
+  const uint8_t* memory_data() const noexcept { return memory0_ && memory0_->size ? memory0_->data() : nullptr; }
+  /// Size of memory 0 in bytes (0 if the module has none).
+  uint64_t memory_size() const noexcept { return memory0_ ? memory0_->size : 0; }
   /// Bounds-checked copies; false if [offset, offset+len) is not inside memory 0.
-  bool memory_read(uint64_t offset, std::span<uint8_t> out) const noexcept;
-  bool memory_write(uint64_t offset, std::span<const uint8_t> in) noexcept;
+  bool memory_read(uint64_t offset, std::span<uint8_t> out) const noexcept {
+    const uint64_t size = memory_size();
+    if (offset > size || out.size() > size - offset) return false;
+    if (!out.empty()) std::memcpy(out.data(), memory0_->data() + offset, out.size());
+    return true;
+  }
+  bool memory_write(uint64_t offset, std::span<const uint8_t> in) noexcept {
+    if (in.empty()) return offset <= memory_size();
+    uint8_t* out = memory_range(offset, in.size());
+    if (out) std::memcpy(out, in.data(), in.size());
+    return out != nullptr;
+  }
   /// Pointer to [offset, offset+len) inside memory 0 for reading and writing that range, or
   /// nullptr if out of bounds (or the memory has 0 pages). Invalidated as memory_data().
-  virtual uint8_t* memory_range(uint64_t offset, uint64_t len) noexcept = 0;
+  uint8_t* memory_range(uint64_t offset, uint64_t len) noexcept {
+    const uint64_t size = memory_size();
+    if (offset > size || len > size - offset || size == 0) return nullptr;
+    memory0_->mark(offset, len);
+    return memory0_->data() + offset;
+  }
 
   /// Bytes held by this instance (memory + stacks), for the runtime's in-flight memory cap:
   /// memory_size() + 8 per value-stack cell + 16 per wasm frame. Deterministic (no allocator capacity).
   virtual uint64_t footprint_bytes() const noexcept = 0;
+
+ protected:
+  LinearMemory* memory0_ = nullptr;  ///< memory 0 (owned by the store), set by the implementation
 };
 
 /// A store (spec §4.2.3): owns function, table, memory and global instances and the module
