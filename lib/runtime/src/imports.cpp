@@ -52,6 +52,14 @@ std::optional<std::span<uint8_t>> guest_memory(Instance& instance, uint32_t ptr,
   return std::span<uint8_t>(instance.memory_range(ptr, len), len);  // in range: not null
 }
 
+/// Read-only guest memory [ptr, ptr+len) of memory 0, as guest_memory (nullopt outside memory),
+/// for host functions that only read it.
+std::optional<std::span<const uint8_t>> guest_view(const Instance& instance, uint32_t ptr, uint32_t len) noexcept {
+  if (uint64_t(ptr) + len > instance.memory_size()) return std::nullopt;
+  if (len == 0) return std::span<const uint8_t>();
+  return std::span<const uint8_t>(instance.memory_data() + ptr, len);
+}
+
 /// bytes[offset, offset+len), or nullopt if offset+len overflows u32 or passes the end.
 std::optional<std::span<const uint8_t>> slice(const Bytes& bytes, uint32_t offset, uint32_t len) noexcept {
   const uint64_t end = uint64_t(offset) + len;
@@ -101,7 +109,7 @@ HostResult host_input_size(Frame& frame, Instance&, const Value*, Value* results
 }
 
 HostResult host_write(Frame& frame, Instance& instance, const Value* args, Value*) noexcept {
-  const auto src = guest_memory(instance, u32_arg(args, 0), u32_arg(args, 1));
+  const auto src = guest_view(instance, u32_arg(args, 0), u32_arg(args, 1));
   if (!src) return kMemoryOutOfBounds;
   return append_output(frame, *src);
 }
@@ -127,11 +135,11 @@ HostResult host_exec(Frame& frame, Instance& instance, const Value* args, Value*
   const uint32_t fuel16_ptr = u32_arg(args, 3);
   uint64_t fuel_limit = instance.fuel_remaining();
   if (fuel16_ptr != 0) {
-    const auto fuel16 = guest_memory(instance, fuel16_ptr, 16);
+    const auto fuel16 = guest_view(instance, fuel16_ptr, 16);
     if (!fuel16) return kMemoryOutOfBounds;
     fuel_limit = std::min(load_u64_le(fuel16->data()), fuel_limit);  // a request of 0 gives 0
   }
-  const auto hash = guest_memory(instance, hash32_ptr, 32);
+  const auto hash = guest_view(instance, hash32_ptr, 32);
   if (!hash) return kMemoryOutOfBounds;
   if (uint64_t(input_ptr) + input_len > UINT32_MAX) return kMemoryOutOfBounds;
   frame.pending.code_hash = *Bytes32::from(*hash);
@@ -149,12 +157,12 @@ HostResult host_exec(Frame& frame, Instance& instance, const Value* args, Value*
 HostResult host_resume(Frame& frame, Instance& instance, const Value* args, Value*) noexcept {
   if (frame.call_depth != 0) return halt(frame, ExitCode::RootCallOnly);
   // Root mode: Executor::execute_root resumes the nested runtime while the root is suspended.
-  const auto return_data = guest_memory(instance, u32_arg(args, 1), u32_arg(args, 2));
+  const auto return_data = guest_view(instance, u32_arg(args, 1), u32_arg(args, 2));
   if (!return_data) return kMemoryOutOfBounds;
   RootResume request{u32_arg(args, 0), Bytes(return_data->begin(), return_data->end()),
                      static_cast<int32_t>(u32_arg(args, 3)), 0, 0, u32_arg(args, 4)};
   if (request.fuel16_ptr != 0) {
-    const auto fuel16 = guest_memory(instance, request.fuel16_ptr, 16);
+    const auto fuel16 = guest_view(instance, request.fuel16_ptr, 16);
     if (!fuel16) return kMemoryOutOfBounds;
     request.fuel_consumed = load_u64_le(fuel16->data());
     request.fuel_refunded = static_cast<int64_t>(load_u64_le(fuel16->data() + 8));
@@ -175,7 +183,7 @@ HostResult host_fuel(Frame& frame, Instance& instance, const Value*, Value* resu
 }
 
 HostResult host_debug_log(Frame& frame, Instance& instance, const Value* args, Value*) noexcept {
-  const auto message = guest_memory(instance, u32_arg(args, 0), u32_arg(args, 1));
+  const auto message = guest_view(instance, u32_arg(args, 0), u32_arg(args, 1));
   if (!message) return kMemoryOutOfBounds;
   if (frame.debug_log && frame.debug_log->sink) frame.debug_log->sink(frame.debug_log->env, *message);
   return HostResult::ok();
@@ -202,7 +210,7 @@ HostResult host_exit_unconstrained(Frame&, Instance&, const Value*, Value*) noex
 /// `_keccak256`, `_sha256`, `_blake3` (data_ptr, data_len, out32_ptr): the 32-byte digest.
 template <Bytes32 (*hash)(ByteView) noexcept>
 HostResult host_digest(Frame&, Instance& instance, const Value* args, Value*) noexcept {
-  const auto data = guest_memory(instance, u32_arg(args, 0), u32_arg(args, 1));
+  const auto data = guest_view(instance, u32_arg(args, 0), u32_arg(args, 1));
   if (!data) return kMemoryOutOfBounds;
   const Bytes32 digest = hash(*data);
   const auto out = guest_memory(instance, u32_arg(args, 2), 32);

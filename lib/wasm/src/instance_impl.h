@@ -164,17 +164,6 @@ class InstanceImpl final : public Instance {
   RunResult resume(std::span<const Value> results) noexcept override;
   bool suspended() const noexcept override { return suspended_; }
   std::span<const Value> results() const noexcept override { return results_; }
-  uint64_t fuel_remaining() const noexcept override { return fuel_; }
-  uint64_t fuel_consumed() const noexcept override { return metering_ ? fuel_limit_ - fuel_ : 0; }
-  bool consume_fuel(uint64_t amount) noexcept override {
-    if (!metering_) return true;
-    if (fuel_ < amount) {
-      fuel_ = 0;
-      return false;
-    }
-    fuel_ -= amount;
-    return true;
-  }
   uint64_t footprint_bytes() const noexcept override;
 
   /// Allocation and initialisation (spec §4.5.4) after import matching; a trap or an error.
@@ -207,10 +196,12 @@ class InstanceImpl final : public Instance {
   std::vector<Value*> global_refs_;     ///< globalidx -> cell
   uint32_t memory_addr_ = 0;
   MemoryInst* memory_ = nullptr;  ///< memory 0, also Instance::memory0_
+  // The fuel counter lives in Instance (its accessors are inline); the interpreter uses it directly.
+  using Instance::fuel_;
+  using Instance::fuel_limit_;
+  using Instance::metering_;
   std::vector<std::vector<Value>> elem_segs_;  ///< element segment instances; dropped ones are empty
   std::vector<uint8_t> data_dropped_;
-  bool metering_ = true;
-  uint64_t fuel_ = 0, fuel_limit_ = 0;
 
   // Invocations started on this instance (they may run other instances' code).
   std::vector<Value> stack_;

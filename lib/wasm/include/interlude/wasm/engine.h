@@ -418,13 +418,23 @@ class Instance {
   /// Results of the last call that ended with RunStatus::Returned.
   virtual std::span<const Value> results() const noexcept = 0;
 
+  // Fuel, inline (no virtual call: import fuel procedures charge it on every host call).
+
   /// Fuel left (UINT64_MAX when metering is off).
-  virtual uint64_t fuel_remaining() const noexcept = 0;
+  uint64_t fuel_remaining() const noexcept { return fuel_; }
   /// Fuel consumed so far (fuel_limit - fuel_remaining; 0 when metering is off).
-  virtual uint64_t fuel_consumed() const noexcept = 0;
+  uint64_t fuel_consumed() const noexcept { return metering_ ? fuel_limit_ - fuel_ : 0; }
   /// Consumes `amount` fuel. Returns false (and leaves the counter exhausted, remaining = 0) if
   /// fewer than `amount` remain; the caller then traps OutOfFuel. Always true when metering is off.
-  virtual bool consume_fuel(uint64_t amount) noexcept = 0;
+  bool consume_fuel(uint64_t amount) noexcept {
+    if (!metering_) return true;
+    if (fuel_ < amount) {
+      fuel_ = 0;
+      return false;
+    }
+    fuel_ -= amount;
+    return true;
+  }
 
   // Memory 0, inline (no virtual call: hosts touch it on every interruption).
 
@@ -469,6 +479,9 @@ class Instance {
 
  protected:
   LinearMemory* memory0_ = nullptr;  ///< memory 0 (owned by the store), set by the implementation
+  bool metering_ = true;              ///< Config::fuel_metering of the module
+  uint64_t fuel_ = 0;                 ///< fuel left (the interpreter keeps it here between host calls)
+  uint64_t fuel_limit_ = 0;           ///< fuel given at instantiation
 };
 
 /// A store (spec §4.2.3): owns function, table, memory and global instances and the module
