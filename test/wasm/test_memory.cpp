@@ -207,6 +207,32 @@ TEST(MemoryApi, PooledMemoryForgetsEveryWritePath) {
   expect_next_fresh("data segments");
 }
 
+// A pool also recycles an instance's arrays (index spaces, globals, dropped segments, frames), also
+// between modules of other shapes: each new instance starts as a fresh one, however the last was left.
+TEST(MemoryApi, PooledArraysStartFresh) {
+  const auto globals = load("globals"), memory = load("memory");
+  BufferPool pool;
+  for (int round = 0; round < 3; ++round) {
+    {
+      auto r = Instance::instantiate(globals, {}, UINT64_MAX, &pool);
+      ASSERT_NE(r.instance, nullptr);
+      EXPECT_EQ(call1(*r.instance, "bump"), 12u) << "round " << round;  // 10, +1 by the start function, +1
+      EXPECT_EQ(call1(*r.instance, "k"), static_cast<Value>(-5)) << "round " << round;
+      EXPECT_EQ(call1(*r.instance, "fl"), 0x4008000000000000ull) << "round " << round;  // 3.0
+      EXPECT_EQ(r.instance->store().global_get(*r.instance->exported("counter")), 12u) << "round " << round;
+    }
+    auto r = Instance::instantiate(memory, {}, UINT64_MAX, &pool);
+    ASSERT_NE(r.instance, nullptr);
+    Instance& inst = *r.instance;
+    call1(inst, "init", {2000, 1, 3});  // the passive segment, dropped by the last round's instance
+    EXPECT_EQ(std::string(reinterpret_cast<const char*>(inst.memory_data() + 2000), 3), "ell") << "round " << round;
+    EXPECT_EQ(trap_of(inst, "init", {0, 3, 3}), Trap::MemoryOutOfBounds) << "round " << round;
+    call1(inst, "drop");
+    EXPECT_EQ(trap_of(inst, "init", {0, 0, 1}), Trap::MemoryOutOfBounds) << "round " << round;
+    EXPECT_EQ(inst.store().memory_type(*inst.exported("memory"))->min, 1u) << "round " << round;
+  }
+}
+
 // A pooled value stack comes back zeroed at its initial size, whatever the last instance did with
 // it: the footprint (consensus for the in-flight cap) is that of a fresh instance.
 TEST(MemoryApi, PooledStackKeepsTheFreshFootprint) {

@@ -109,11 +109,12 @@ class StoreImpl final : public Store {
   Limits limits_;
   std::vector<FuncInst> funcs_;  ///< by funcaddr
   std::vector<std::unique_ptr<TableInst>> tables_;
-  std::vector<std::unique_ptr<MemoryInst>> memories_;
+  std::vector<MemoryInst*> memories_;  ///< in host_memories_ or in their defining instance
   std::vector<GlobalInst> globals_;
   // Lists: stable addresses, and no allocation for the empty ones of a private store.
-  std::list<FuncType> host_types_;  ///< types of host functions made by add_function
-  std::list<Value> host_cells_;     ///< values of host globals
+  std::list<FuncType> host_types_;       ///< types of host functions made by add_function
+  std::list<Value> host_cells_;          ///< values of host globals
+  std::list<MemoryInst> host_memories_;  ///< memories made by add_memory
   std::vector<std::unique_ptr<InstanceImpl>> instances_;  ///< made by Store::instantiate
 };
 
@@ -134,16 +135,47 @@ struct Link {
   const uint32_t* ret;
 };
 
+/// The small arrays of an instance with a private store, which a BufferPool keeps (emptied, with
+/// their capacity) for the next instance.
+struct InstanceArrays {
+  std::vector<FuncInst> funcs;        ///< StoreImpl::funcs_
+  std::vector<GlobalInst> globals;    ///< StoreImpl::globals_
+  std::vector<MemoryInst*> memories;  ///< StoreImpl::memories_
+  std::vector<uint32_t> func_addrs, global_addrs;
+  std::vector<Value> global_values, host_results;
+  std::vector<uint8_t> data_dropped;
+  std::vector<Frame> frames;
+
+  void clear() noexcept {
+    funcs.clear(), globals.clear(), memories.clear(), func_addrs.clear(), global_addrs.clear();
+    global_values.clear(), host_results.clear(), data_dropped.clear(), frames.clear();
+  }
+};
+
 class InstanceImpl final : public Instance {
  public:
-  InstanceImpl(std::shared_ptr<const ModuleImpl> m, StoreImpl& store, BufferPool* pool = nullptr) noexcept
-      : module_(std::move(m)), m_(*module_), store_(store), pool_(pool) {
-    if (pool_) spare_stack_ = BufferPool::take(pool_->stacks_);
+  /// An instance in `store` (Store::instantiate).
+  InstanceImpl(std::shared_ptr<const ModuleImpl> m, StoreImpl& store) noexcept
+      : module_(std::move(m)), m_(*module_), store_(store) {}
+  /// An instance in a private store of its own (Instance::instantiate), with an optional pool.
+  InstanceImpl(std::shared_ptr<const ModuleImpl> m, BufferPool* pool) noexcept
+      : module_(std::move(m)), m_(*module_), own_store_(std::in_place, m_.config_.limits), store_(*own_store_),
+        pool_(pool) {
+    if (!pool_) return;
+    spare_stack_ = BufferPool::take(pool_->stacks_);
+    if (!pool_->arrays_.empty()) {
+      swap_arrays(pool_->arrays_.back());
+      pool_->arrays_.pop_back();
+    }
   }
-  /// Gives the value stack and a defined memory back to the pool (a private store's memory is
-  /// always defined: Instance::instantiate binds functions only).
+  /// Gives the value stack, a defined memory and the arrays back to the pool (a private store's
+  /// memory is always defined: Instance::instantiate binds functions only).
   ~InstanceImpl() override {
     if (!pool_) return;
+    if (pool_->arrays_.size() < BufferPool::kMaxSpare) {  // within the reserved capacity
+      swap_arrays(pool_->arrays_.emplace_back());
+      pool_->arrays_.back().clear();
+    }
     // The stack goes back as kInitialStackCells zero cells (or empty): only cells below stack_hw_
     // can be non-zero, and shrinking writes nothing. A memory block goes back all zero, at its
     // size: only its dirty chunks are zeroed.
@@ -155,6 +187,13 @@ class InstanceImpl final : public Instance {
       memory_->clean();
       BufferPool::give(pool_->memories_, std::move(memory_->block));
     }
+  }
+
+  /// Exchanges the arrays (of a private store) with `a`.
+  void swap_arrays(InstanceArrays& a) noexcept {
+    store_.funcs_.swap(a.funcs), store_.globals_.swap(a.globals), store_.memories_.swap(a.memories);
+    func_addrs_.swap(a.func_addrs), global_addrs_.swap(a.global_addrs), globals_.swap(a.global_values);
+    host_results_.swap(a.host_results), data_dropped_.swap(a.data_dropped), frames_.swap(a.frames);
   }
 
   const Module& module() const noexcept override { return m_; }
@@ -170,7 +209,7 @@ class InstanceImpl final : public Instance {
   std::optional<Trap> initialize(std::span<const Extern> imports, uint64_t fuel_limit, std::string& error) noexcept;
   /// Runs from `ip` in instance `ctx` with frame base `fp` and records the outcome.
   RunResult run(InstanceImpl* ctx, const uint32_t* ip, uint32_t fp) noexcept;
-  /// Value of a constant expression (spec §3.3.10) in this instance.
+  /// Value of a constant expression (spec §3.3.10) in this instance (it reads imported globals only).
   Value eval(const ConstExpr& e) const noexcept {
     switch (e.kind) {
       case ConstExpr::Kind::Global: return *global_refs_[e.index];
@@ -183,9 +222,9 @@ class InstanceImpl final : public Instance {
   // module_ so that it is destroyed first.
   std::shared_ptr<const ModuleImpl> module_;
   const ModuleImpl& m_;
+  std::optional<StoreImpl> own_store_;  ///< the private store of Instance::instantiate
   StoreImpl& store_;
-  std::unique_ptr<StoreImpl> own_store_;  ///< the private store of Instance::instantiate
-  BufferPool* pool_ = nullptr;            ///< Instance::instantiate's pool, if any
+  BufferPool* pool_ = nullptr;  ///< Instance::instantiate's pool, if any
 
   // The module instance (spec §4.2.5): addresses of its objects and direct pointers for the code.
   std::vector<uint32_t> func_addrs_;    ///< funcidx -> funcaddr
@@ -193,7 +232,8 @@ class InstanceImpl final : public Instance {
   std::vector<TableInst*> tables_;      ///< tableidx -> table
   std::vector<uint32_t> global_addrs_;  ///< globalidx -> globaladdr
   std::vector<Value> globals_;          ///< values of defined globals (by globalidx; imported slots unused)
-  std::vector<Value*> global_refs_;     ///< globalidx -> cell
+  std::vector<Value*> global_refs_;     ///< globalidx of an imported global -> cell (imports come first)
+  MemoryInst own_memory_;  ///< memory 0 if the module defines it (store_.memories_ points here)
   uint32_t memory_addr_ = 0;
   MemoryInst* memory_ = nullptr;  ///< memory 0, also Instance::memory0_
   // The fuel counter lives in Instance (its accessors are inline); the interpreter uses it directly.

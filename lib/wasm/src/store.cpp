@@ -21,6 +21,13 @@ std::string import_count_error(size_t want, size_t got) {
 
 }  // namespace
 
+BufferPool::BufferPool() noexcept {
+  memories_.reserve(kMaxSpare);
+  stacks_.reserve(kMaxSpare);
+  arrays_.reserve(kMaxSpare);
+}
+BufferPool::~BufferPool() = default;
+
 std::unique_ptr<Store> Store::create(const Limits& limits) noexcept { return std::make_unique<StoreImpl>(limits); }
 
 std::optional<Extern> StoreImpl::add_table(const TableType& type, Value init) noexcept {
@@ -37,10 +44,10 @@ std::optional<Extern> StoreImpl::add_table(const TableType& type, Value init) no
 std::optional<Extern> StoreImpl::add_memory(const MemoryType& type) noexcept {
   if (type.min > limits_.max_memory_pages || (type.max && (*type.max < type.min || *type.max > kMaxSpecPages)))
     return std::nullopt;
-  auto mem = std::make_unique<MemoryInst>();
-  mem->max = type.max;
-  mem->resize(uint64_t{type.min} * kPageSize);
-  memories_.push_back(std::move(mem));
+  MemoryInst& mem = host_memories_.emplace_back();
+  mem.max = type.max;
+  mem.resize(uint64_t{type.min} * kPageSize);
+  memories_.push_back(&mem);
   return Extern{ExternKind::Memory, static_cast<uint32_t>(memories_.size() - 1)};
 }
 
@@ -121,21 +128,21 @@ InstantiateResult Instance::instantiate(std::shared_ptr<const Module> module, st
     res.error = import_count_error(m->imports_.size(), imports.size());
     return res;
   }
-  auto store = std::make_unique<StoreImpl>(m->config_.limits);
-  store->funcs_.reserve(m->funcs_.size());  // the imports, then the defined functions
-  std::vector<Extern> externs;
-  externs.reserve(imports.size());
-  for (size_t i = 0; i < imports.size(); ++i) {
-    const Module::Import& imp = m->imports_[i];
+  for (const Module::Import& imp : m->imports_) {
     if (imp.kind != ExternKind::Func) {
       res.error = "unsupported import kind (only functions can be imported): " + imp.module + "." + imp.name;
       return res;
     }
-    externs.push_back(store->add_host_function(&m->types_[imp.type_index], imports[i]));
   }
-  auto inst = std::make_unique<InstanceImpl>(std::move(m), *store, pool);
-  inst->own_store_ = std::move(store);
-  res.trap = inst->initialize(externs, fuel_limit, res.error);
+  auto inst = std::make_unique<InstanceImpl>(std::move(m), pool);
+  const ModuleImpl& mi = inst->m_;
+  StoreImpl& store = *inst->own_store_;
+  // The imports are bound here, as funcaddrs 0, 1, ... of the store: initialize() gets no externs.
+  store.funcs_.reserve(mi.funcs_.size());  // the imports, then the defined functions
+  inst->func_addrs_.reserve(mi.funcs_.size());
+  for (size_t i = 0; i < imports.size(); ++i)
+    inst->func_addrs_.push_back(store.add_host_function(&mi.types_[mi.imports_[i].type_index], imports[i]).addr);
+  res.trap = inst->initialize({}, fuel_limit, res.error);
   if (!res.trap && res.error.empty()) res.instance = std::move(inst);
   return res;
 }
@@ -151,8 +158,8 @@ std::optional<Trap> InstanceImpl::initialize(std::span<const Extern> imports, ui
 
   // Index spaces: the (matched) imports first, then the module's own objects.
   func_addrs_.reserve(m_.funcs_.size());
+  global_addrs_.reserve(m_.globals_.size());
   globals_.assign(m_.globals_.size(), 0);
-  global_refs_.assign(m_.globals_.size(), nullptr);
   for (const Extern& e : imports) {
     switch (e.kind) {
       case ExternKind::Func:
@@ -164,11 +171,11 @@ std::optional<Trap> InstanceImpl::initialize(std::span<const Extern> imports, ui
         break;
       case ExternKind::Memory:
         memory_addr_ = e.addr;
-        memory_ = store_.memories_[e.addr].get();
+        memory_ = store_.memories_[e.addr];
         memory0_ = memory_;
         break;
       case ExternKind::Global:
-        global_refs_[global_addrs_.size()] = store_.globals_[e.addr].cell;
+        global_refs_.push_back(store_.globals_[e.addr].cell);
         global_addrs_.push_back(e.addr);
         break;
     }
@@ -188,19 +195,17 @@ std::optional<Trap> InstanceImpl::initialize(std::span<const Extern> imports, ui
     store_.tables_.push_back(std::move(table));
   }
   if (own_memory) {
-    auto mem = std::make_unique<MemoryInst>();
-    mem->max = m_.memories_[0].type.max;
-    if (pool_) mem->block = BufferPool::take(pool_->memories_);  // all zero
-    mem->resize(uint64_t{m_.memories_[0].type.min} * kPageSize);
+    own_memory_.max = m_.memories_[0].type.max;
+    if (pool_) own_memory_.block = BufferPool::take(pool_->memories_);  // all zero
+    own_memory_.resize(uint64_t{m_.memories_[0].type.min} * kPageSize);
     memory_addr_ = static_cast<uint32_t>(store_.memories_.size());
-    memory_ = mem.get();
+    memory_ = &own_memory_;
     memory0_ = memory_;
-    store_.memories_.push_back(std::move(mem));
+    store_.memories_.push_back(memory_);
   }
   store_.globals_.reserve(store_.globals_.size() + (m_.globals_.size() - global_addrs_.size()));
   for (size_t g = global_addrs_.size(); g < m_.globals_.size(); ++g) {
     globals_[g] = eval(m_.globals_[g].init);
-    global_refs_[g] = &globals_[g];
     global_addrs_.push_back(store_.add_global_inst(m_.globals_[g].type, &globals_[g]).addr);
   }
   elem_segs_.resize(m_.elems_.size());

@@ -272,28 +272,29 @@ struct StoreInstantiateResult {
 };
 
 class Store;
+struct InstanceArrays;
 
-/// Spare heap blocks for the linear memories and value stacks of instances that are made and
-/// destroyed one after another, such as one instance per call frame. An instance made with a pool
-/// (Instance::instantiate) takes the blocks for its memory and value stack from the pool and
-/// gives them back when it is destroyed, instead of allocating and freeing them each time. A
-/// memory or stack on a reused block is zero-filled exactly as a fresh one, so a pool changes no
-/// result; only the allocations differ. A block comes back already zero, so that recycling costs
+/// Spare heap blocks for the linear memories, value stacks and small arrays (index spaces, globals,
+/// frames) of instances that are made and destroyed one after another, such as one instance per
+/// call frame. An instance made with a pool (Instance::instantiate) takes the blocks for its
+/// memory, value stack and arrays from the pool and gives them back when it is destroyed, instead
+/// of allocating and freeing them each time. A memory or stack on a reused block is zero-filled
+/// exactly as a fresh one and arrays come back empty, so a pool changes no result (nor fuel or
+/// footprint); only the allocations differ. A block comes back already zero, so that recycling costs
 /// time in proportion to what the instance wrote: a value stack is zeroed up to the cells the
 /// instance may have written (and keeps the initial stack size); a memory block keeps its size and
 /// is zeroed in the 4 KiB chunks the instance may have written (its stores, bulk operators, data
 /// segments, Instance::memory_range / memory_write, or all of it if the mutable memory_data() was
-/// taken). The pool keeps at most kMaxSpare blocks of each kind, of at most kMaxBlockBytes each.
-/// Not thread-safe; it must outlive every instance made with it.
+/// taken). The pool keeps at most kMaxSpare blocks of each kind, memories and stacks of at most
+/// kMaxBlockBytes each, and at most kMaxSpare sets of arrays. Not thread-safe; it must outlive
+/// every instance made with it.
 class BufferPool {
  public:
   static constexpr size_t kMaxSpare = 4;
   static constexpr size_t kMaxBlockBytes = size_t{1} << 20;
 
-  BufferPool() noexcept {
-    memories_.reserve(kMaxSpare);
-    stacks_.reserve(kMaxSpare);
-  }
+  BufferPool() noexcept;
+  ~BufferPool();
   BufferPool(const BufferPool&) = delete;
   BufferPool& operator=(const BufferPool&) = delete;
 
@@ -320,6 +321,7 @@ class BufferPool {
 
   std::vector<std::vector<uint8_t>> memories_;
   std::vector<std::vector<Value>> stacks_;
+  std::vector<InstanceArrays> arrays_;  ///< empty, with their capacity (InstanceArrays is engine-internal)
 };
 
 /// The storage of a linear memory (spec §4.2.8): `block` holds kDirtyChunks dirty flags, then the
