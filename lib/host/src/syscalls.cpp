@@ -99,25 +99,27 @@ bool Execution::access_account(Frame& f, const Address& address) {
 
 SyscallOutcome Execution::sload(Frame& f, const Address& address, const U256& slot) {
   // Charged before the load: a cold slot the frame cannot pay for is never read (skip-cold).
-  const bool cold = !world_.is_warm_slot(address, slot);
+  WorldState::Slot s = world_.slot(address, slot);
+  const bool cold = !s.warm();
   if (!f.gas.charge(cold ? COLD_SLOAD_GAS : WARM_ACCESS_GAS)) return halt(ExitCode::OutOfFuel);
-  if (cold) world_.warm_slot(address, slot);
-  return word_result(world_.storage(address, slot));
+  if (cold) s.warm_up();
+  return word_result(s.current());
 }
 
 SyscallOutcome Execution::sstore(Frame& f, const Address& address, const U256& slot, const U256& value) {
   if (f.gas.remaining <= SSTORE_SENTRY_GAS) return halt(ExitCode::OutOfFuel);  // EIP-2200
-  const bool cold = !world_.is_warm_slot(address, slot);
+  WorldState::Slot s = world_.slot(address, slot);
+  const bool cold = !s.warm();
   if (!f.gas.charge(WARM_ACCESS_GAS) || (cold && f.gas.remaining < COLD_SLOAD_GAS)) return halt(ExitCode::OutOfFuel);
-  if (cold) world_.warm_slot(address, slot);
-  const U256 current = world_.storage(address, slot);
-  const U256 original = world_.original_storage(address, slot, current);
+  if (cold) s.warm_up();
+  const U256 current = s.current();
+  const U256 original = s.original();
   uint64_t cost = cold ? COLD_SLOAD_GAS : 0;
   if (value != current && current == original)
     cost += original.is_zero() ? SSTORE_SET_EXTRA_GAS : SSTORE_RESET_EXTRA_GAS;
   if (!f.gas.charge(cost)) return halt(ExitCode::OutOfFuel);
   f.gas.refunded += sstore_refund(original, current, value);
-  if (value != current) world_.put_storage(address, slot, value);
+  if (value != current) s.put(value);
   return result();
 }
 

@@ -8,7 +8,7 @@
 namespace interlude::host {
 
 void WorldState::begin_tx() {
-  tx_slots_.clear();
+  ++tx_;  // every slot record's warmth and original value are now stale
   warm_accounts_.clear();
   transient_.clear();
   logs_.clear();
@@ -63,14 +63,38 @@ void WorldState::transfer(const Address& from, const Address& to, const U256& va
 }
 
 U256 WorldState::storage(const Address& address, const U256& slot) const {
-  return overlay_slot(address, slot).value;
+  return current_value(record({address, slot}));
 }
 
-WorldState::OverlaySlot& WorldState::overlay_slot(const Address& address, const U256& slot) const {
-  const SlotKey key{address, slot};
-  auto it = storage_.find(key);
-  if (it == storage_.end()) it = storage_.emplace(key, OverlaySlot{storage_below_overlay(address, slot), false}).first;
-  return it->second;
+WorldState::SlotRecords::iterator WorldState::record(const SlotKey& key) const {
+  return storage_.try_emplace(key).first;
+}
+
+const U256& WorldState::current_value(SlotRecords::iterator it) const {
+  SlotRecord& r = it->second;
+  if (!r.loaded) {
+    r.value = storage_below_overlay(it->first.first, it->first.second);
+    r.loaded = true;
+  }
+  return r.value;
+}
+
+void WorldState::Slot::warm_up() {
+  if (warm()) return;
+  ws_.journal_.emplace_back(SlotWarmed{it_->first});
+  it_->second.warm_tx = ws_.tx_;
+}
+
+void WorldState::Slot::put(const U256& value) {
+  const U256 prev = current();  // may throw: then nothing has changed
+  SlotRecord& r = it_->second;
+  if (r.original_tx != ws_.tx_) {
+    r.original = prev;
+    r.original_tx = ws_.tx_;
+  }
+  ws_.journal_.emplace_back(StorageChanged{it_->first, prev, r.written});
+  r.value = value;
+  r.written = true;
 }
 
 U256 WorldState::storage_below_overlay(const Address& address, const U256& slot) const {
@@ -79,15 +103,12 @@ U256 WorldState::storage_below_overlay(const Address& address, const U256& slot)
 }
 
 U256 WorldState::original_storage(const Address& address, const U256& slot, const U256& current) const {
-  auto it = tx_slots_.find({address, slot});
-  return it != tx_slots_.end() && it->second.original ? *it->second.original : current;
+  auto it = storage_.find({address, slot});
+  return it != storage_.end() && it->second.original_tx == tx_ ? it->second.original : current;
 }
 
 void WorldState::put_storage(const Address& address, const U256& slot, const U256& value) {
-  OverlaySlot& entry = overlay_slot(address, slot);
-  if (auto& original = tx_slots_[{address, slot}].original; !original) original = entry.value;
-  journal_.emplace_back(StorageChanged{address, slot, entry.written ? std::optional(entry.value) : std::nullopt});
-  entry = {value, true};
+  this->slot(address, slot).put(value);
 }
 
 const Bytes& WorldState::code(const Bytes32& code_hash) const {
@@ -136,16 +157,11 @@ void WorldState::warm_account(const Address& address) {
 }
 
 bool WorldState::is_warm_slot(const Address& address, const U256& slot) const {
-  auto it = tx_slots_.find({address, slot});
-  return it != tx_slots_.end() && it->second.warm;
+  auto it = storage_.find({address, slot});
+  return it != storage_.end() && it->second.warm_tx == tx_;
 }
 
-void WorldState::warm_slot(const Address& address, const U256& slot) {
-  if (bool& warm = tx_slots_[{address, slot}].warm; !warm) {
-    warm = true;
-    journal_.emplace_back(SlotWarmed{{address, slot}});
-  }
-}
+void WorldState::warm_slot(const Address& address, const U256& slot) { this->slot(address, slot).warm_up(); }
 
 U256 WorldState::transient(const Address& address, const U256& slot) const {
   auto it = transient_.find({address, slot});
@@ -171,14 +187,15 @@ void WorldState::revert(const Checkpoint& cp) {
             if (e.prev) accounts_[e.address] = *e.prev;
             else accounts_.erase(e.address);
           } else if constexpr (std::is_same_v<E, StorageChanged>) {
-            if (e.prev) storage_[{e.address, e.slot}] = {*e.prev, true};
-            else storage_.erase({e.address, e.slot});  // drops the cached read too
+            SlotRecord& r = storage_[e.key];  // present: records outlive the transaction's journal
+            r.value = e.prev;
+            r.written = e.prev_written;
           } else if constexpr (std::is_same_v<E, TransientChanged>) {
             transient_[e.key] = e.prev;
           } else if constexpr (std::is_same_v<E, AccountWarmed>) {
             warm_accounts_.erase(e.address);
           } else if constexpr (std::is_same_v<E, SlotWarmed>) {
-            tx_slots_[e.key].warm = false;
+            storage_[e.key].warm_tx = 0;
           } else if constexpr (std::is_same_v<E, CodeAdded>) {
             new_codes_.erase(e.code_hash);
           } else {

@@ -113,20 +113,62 @@ class WorldState {
       return load_u32_le(p + 16) < load_u32_le(q + 16);
     }
   };
-  struct OverlaySlot;
+  /// One slot: the block overlay (the value written in the block, or a cached read of the value
+  /// below the overlay: the State does not change while this object lives) and the current
+  /// transaction's EIP-2929 warmth and EIP-2200 original value, which count only while `warm_tx`
+  /// and `original_tx` equal tx_ (begin_tx() starts a new number instead of clearing them).
+  struct SlotRecord {
+    U256 value;
+    U256 original;
+    uint64_t warm_tx = 0;      ///< journaled: revert() sets it back to 0
+    uint64_t original_tx = 0;  ///< set by the transaction's first write; never reverted
+    bool loaded = false;       ///< `value` holds the slot's value (read below the overlay, or written)
+    bool written = false;      ///< written in the block (part of diff())
+  };
+  using SlotRecords = std::map<SlotKey, SlotRecord, SlotKeyLess>;
   /// The slot's value below the block overlay: zero for an account deleted in the block, else the State's.
   U256 storage_below_overlay(const Address& address, const U256& slot) const;
-  /// The slot's overlay entry, first caching its value below the overlay if it has none (then
-  /// nothing changes if that read throws).
-  OverlaySlot& overlay_slot(const Address& address, const U256& slot) const;
+  /// The record of `key`, inserted (unloaded) if there is none.
+  SlotRecords::iterator record(const SlotKey& key) const;
+  /// The current value of the record at `it`, first reading it below the overlay if it is not
+  /// loaded (nothing changes if that read throws).
+  const U256& current_value(SlotRecords::iterator it) const;
+
+ public:
+  /// One storage slot, found with one lookup for one SLOAD or SSTORE: warmth, current value,
+  /// original value and the write. Valid until the next revert() or end_tx(); nothing is read
+  /// from the State until a value is needed.
+  class Slot {
+   public:
+    /// EIP-2929: accessed earlier in this transaction.
+    bool warm() const noexcept { return it_->second.warm_tx == ws_.tx_; }
+    /// Makes the slot warm (journaled).
+    void warm_up();
+    /// The current value.
+    const U256& current() { return ws_.current_value(it_); }
+    /// EIP-2200 original value: the value at the start of the transaction.
+    const U256& original() { return it_->second.original_tx == ws_.tx_ ? it_->second.original : current(); }
+    /// Writes `value` (journaled); the first write of the transaction records the original value.
+    void put(const U256& value);
+
+   private:
+    friend class WorldState;
+    Slot(WorldState& ws, SlotRecords::iterator it) noexcept : ws_(ws), it_(it) {}
+    WorldState& ws_;
+    SlotRecords::iterator it_;
+  };
+  /// The slot `slot` of `address`.
+  Slot slot(const Address& address, const U256& slot) { return {*this, record({address, slot})}; }
+
+ private:
   struct AccountChanged {
     Address address;
     std::optional<state::Account> prev;  ///< nullopt: the overlay had no entry.
   };
   struct StorageChanged {
-    Address address;
-    U256 slot;
-    std::optional<U256> prev;  ///< nullopt: the overlay had no written value.
+    SlotKey key;
+    U256 prev;          ///< the value before the write
+    bool prev_written;  ///< whether it was written in the block
   };
   struct TransientChanged {
     SlotKey key;
@@ -148,31 +190,20 @@ class WorldState {
   using JournalEntry = std::variant<AccountChanged, StorageChanged, TransientChanged, AccountWarmed, SlotWarmed,
                                     CodeAdded, AccountMarked>;
 
-  /// A slot in the block overlay: a value written in the block, or a read of the slot below the
-  /// overlay (a cache: the State does not change while this object lives).
-  struct OverlaySlot {
-    U256 value;
-    bool written = false;
-  };
-  /// Per-transaction data of one slot (EIP-2929 warmth, EIP-2200 original value).
-  struct TxSlot {
-    bool warm = false;             ///< journaled: revert() clears it again
-    std::optional<U256> original;  ///< set by the transaction's first write; never reverted
-  };
-
   // Ordered containers throughout: a lookup stays O(log n) whatever keys a transaction chooses
   // (a hash table would let a transaction choose colliding keys).
   const state::State& base_;
-  // Block-level overlay: written values (and, for storage, cached reads).
+  // Block-level overlay: written values (and, for storage, cached reads and the per-transaction
+  // slot data of the transaction numbered tx_).
   std::map<Address, state::Account> accounts_;
-  mutable std::map<SlotKey, OverlaySlot, SlotKeyLess> storage_;
+  mutable SlotRecords storage_;
+  uint64_t tx_ = 1;
   std::set<Bytes32> new_codes_;
   /// Accounts deleted earlier in the block (EIP-6780): absent, with no storage below the
   /// overlay, unless `accounts_` holds a re-created header.
   std::set<Address> deleted_;
   mutable std::map<Bytes32, Bytes> code_cache_;  ///< every code read or written (never erased)
   // Transaction-level data.
-  std::map<SlotKey, TxSlot, SlotKeyLess> tx_slots_;
   std::set<Address> warm_accounts_;
   std::map<SlotKey, U256, SlotKeyLess> transient_;
   std::set<Address> created_;    ///< EIP-6780: created in this transaction
