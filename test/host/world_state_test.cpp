@@ -65,6 +65,10 @@ TEST_F(WorldStateTest, EndTxDeletesTheSlotsOfDestroyedAccountsOnly) {
   world_.put_account(fresh, kHeader);
   world_.mark_created(fresh);
   world_.put_storage(fresh, 1, 1);
+  world_.put_storage(fresh, U256(), 1);  // the first and last slots bound the erased range
+  world_.put_storage(fresh, U256::max(), 1);
+  const Address next = address_of(0xd);  // the address after `fresh`: its slots stay
+  world_.put_storage(next, U256(), 7);
   EXPECT_EQ(world_.storage(kA, 1), U256(5));  // a read the overlay keeps
   world_.mark_created(kA);
   world_.put_storage(kB, 1, 2);
@@ -74,13 +78,16 @@ TEST_F(WorldStateTest, EndTxDeletesTheSlotsOfDestroyedAccountsOnly) {
   world_.end_tx();
   EXPECT_EQ(world_.account(fresh), std::nullopt);
   EXPECT_EQ(world_.storage(fresh, 1), U256());
+  EXPECT_EQ(world_.storage(fresh, U256()), U256());
+  EXPECT_EQ(world_.storage(fresh, U256::max()), U256());
+  EXPECT_EQ(world_.storage(next, U256()), U256(7));
   EXPECT_EQ(world_.account(kA), std::nullopt);
   EXPECT_EQ(world_.storage(kA, 1), U256());
   EXPECT_EQ(world_.storage(kA, 2), U256());
   EXPECT_EQ(world_.storage(kB, 1), U256(2));
 
   const state::BlockDiff d = world_.diff();
-  ASSERT_EQ(d.accounts.size(), 3u);
+  ASSERT_EQ(d.accounts.size(), 4u);
   for (const Address& destroyed : {fresh, kA}) {
     EXPECT_EQ(d.accounts.at(destroyed).info, std::nullopt);
     EXPECT_TRUE(d.accounts.at(destroyed).storage_cleared);
@@ -88,6 +95,7 @@ TEST_F(WorldStateTest, EndTxDeletesTheSlotsOfDestroyedAccountsOnly) {
   }
   EXPECT_EQ(d.accounts.at(kB).info, kHeader);
   EXPECT_EQ(d.accounts.at(kB).storage, (std::map<U256, U256>{{1, 2}, {3, 4}}));
+  EXPECT_EQ(d.accounts.at(next).storage, (std::map<U256, U256>{{U256(), 7}}));
 }
 
 TEST_F(WorldStateTest, DiffGroupsTheOverlayByAccount) {

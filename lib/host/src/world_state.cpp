@@ -18,9 +18,9 @@ void WorldState::begin_tx() {
 }
 
 void WorldState::end_tx() {
-  if (destroyed_.empty()) return;
-  std::erase_if(storage_, [this](const auto& entry) { return destroyed_.count(entry.first.first) != 0; });
   for (const Address& address : destroyed_) {
+    // The account's slot records, from slot 0 to slot 2^256 - 1 (SlotKeyLess orders by address first).
+    storage_.erase(storage_.lower_bound({address, U256()}), storage_.upper_bound({address, U256::max()}));
     accounts_.erase(address);
     deleted_.insert(address);
   }

@@ -98,19 +98,22 @@ class WorldState {
 
  private:
   using SlotKey = std::pair<Address, U256>;
-  /// A strict weak order on SlotKey that is cheap to evaluate: the slot's limbs, then the address
-  /// as three little-endian words. It is not byte order, which is fine because no map keyed by
-  /// SlotKey lets its order reach a result (diff() copies into BlockDiff's own ordered maps).
+  /// A strict weak order on SlotKey that is cheap to evaluate: the address as three little-endian
+  /// words, then the slot's limbs. It is not byte order, which is fine because no map keyed by
+  /// SlotKey lets its order reach a result (diff() copies into BlockDiff's own ordered maps); it
+  /// keeps an account's slots together, so end_tx() erases them as one range.
   struct SlotKeyLess {
     bool operator()(const SlotKey& a, const SlotKey& b) const noexcept {
-      for (int i = 3; i >= 0; --i)
-        if (a.second.limb[i] != b.second.limb[i]) return a.second.limb[i] < b.second.limb[i];
       const uint8_t *p = a.first.data(), *q = b.first.data();
       uint64_t x = load_u64_le(p), y = load_u64_le(q);
       if (x != y) return x < y;
       x = load_u64_le(p + 8), y = load_u64_le(q + 8);
       if (x != y) return x < y;
-      return load_u32_le(p + 16) < load_u32_le(q + 16);
+      x = load_u32_le(p + 16), y = load_u32_le(q + 16);
+      if (x != y) return x < y;
+      for (int i = 3; i >= 0; --i)
+        if (a.second.limb[i] != b.second.limb[i]) return a.second.limb[i] < b.second.limb[i];
+      return false;
     }
   };
   /// One slot: the block overlay (the value written in the block, or a cached read of the value
