@@ -1,6 +1,8 @@
 // Tests of interlude/common/bytes.h: hex codec, Address and Bytes32 parsing, LE load/store.
 #include <gtest/gtest.h>
 
+#include <cstring>
+
 #include "interlude/common/bytes.h"
 
 namespace interlude {
@@ -76,6 +78,34 @@ TEST(FixedBytes, FromChecksSizeAndOrderIsLexicographic) {
   EXPECT_LT(lo, hi);
   EXPECT_TRUE(Address().is_zero());
   EXPECT_FALSE(lo.is_zero());
+}
+
+// operator<=> compares 8-byte big-endian words, then a 4-byte word, then bytes: every position
+// of a 20- and a 32-byte value must order as memcmp does, including bytes with the high bit set
+// (unsigned) and differences only in the tail.
+template <size_t N>
+void expect_memcmp_order() {
+  for (size_t at = 0; at < N; ++at)
+    for (const auto& [x, y] : {std::pair<uint8_t, uint8_t>{0x00, 0x01}, {0x7f, 0x80}, {0x01, 0xff}, {0xfe, 0xff}}) {
+      FixedBytes<N> a, b;
+      for (size_t i = 0; i < N; ++i) a[i] = b[i] = uint8_t(0x5a + i);
+      a[at] = x, b[at] = y;
+      if (at + 1 < N) a[at + 1] = 0xff, b[at + 1] = 0x00;  // a later byte must not decide
+      SCOPED_TRACE(testing::Message() << "N " << N << " byte " << at << " " << int(x) << " vs " << int(y));
+      EXPECT_LT(std::memcmp(a.data(), b.data(), N), 0);
+      EXPECT_TRUE(a < b);
+      EXPECT_FALSE(b < a);
+      EXPECT_FALSE(a == b);
+      EXPECT_EQ(a <=> a, std::strong_ordering::equal);
+      EXPECT_TRUE(a == FixedBytes<N>(a));
+    }
+}
+
+TEST(FixedBytes, OrderIsMemcmpOrderAtEveryByte) {
+  expect_memcmp_order<20>();
+  expect_memcmp_order<32>();
+  expect_memcmp_order<4>();
+  expect_memcmp_order<3>();
 }
 
 TEST(LittleEndian, LoadStore) {

@@ -1,7 +1,7 @@
 // WorldState (lib/host/src/world_state.*) directly: the per-transaction slot record (EIP-2929
 // warmth, EIP-2200 original value) under revert and begin_tx, EIP-6780 deletion of a destroyed
 // account's slots (written or cached reads) from the flat storage overlay, and diff() taking only
-// the overlay's written slots, grouped by account.
+// the overlay's written slots, grouped by account; the remembered last slot across erasure.
 #include <gtest/gtest.h>
 
 #include "interlude/state/state.h"
@@ -96,6 +96,28 @@ TEST_F(WorldStateTest, EndTxDeletesTheSlotsOfDestroyedAccountsOnly) {
   EXPECT_EQ(d.accounts.at(kB).info, kHeader);
   EXPECT_EQ(d.accounts.at(kB).storage, (std::map<U256, U256>{{1, 2}, {3, 4}}));
   EXPECT_EQ(d.accounts.at(next).storage, (std::map<U256, U256>{{U256(), 7}}));
+}
+
+// record() remembers the last slot it found (an SSTORE after an SLOAD of the same slot then
+// needs no lookup); end_tx() erasing that slot's record must not leave it remembered.
+TEST_F(WorldStateTest, TheLastSlotFoundDoesNotOutliveItsErasure) {
+  const Address fresh = address_of(0xc);
+  world_.put_account(fresh, kHeader);
+  world_.mark_created(fresh);
+  {
+    WorldState::Slot s = world_.slot(fresh, 4);
+    s.warm_up();
+    s.put(9);
+  }
+  EXPECT_EQ(world_.slot(fresh, 4).current(), U256(9));  // found again: the remembered record
+  world_.self_destruct(fresh, fresh);
+  world_.end_tx();
+  world_.begin_tx();
+  WorldState::Slot s = world_.slot(fresh, 4);
+  EXPECT_FALSE(s.warm());
+  EXPECT_EQ(s.current(), U256());
+  EXPECT_EQ(world_.storage(kA, 1), U256(5));
+  EXPECT_EQ(world_.diff().accounts.at(fresh).storage.size(), 0u);
 }
 
 TEST_F(WorldStateTest, DiffGroupsTheOverlayByAccount) {

@@ -205,6 +205,18 @@ TEST_F(RuntimeTest, ReturnDataThroughReadOutputAndForwardOutput) {
   EXPECT_EQ(r.fuel_consumed, 400u + 4 * 460);
 }
 
+// The executor reuses the Frame of an ended runtime for the next one: nothing of the first
+// (return data, output, state) may reach the second.
+TEST_F(RuntimeTest, AReusedFrameStartsEmpty) {
+  ExecutionResult r = run("return_data", make_input({300, 30, 2, 1, 3}));
+  ASSERT_EQ(r.exit_code, 1);
+  r = executor.resume(1, Bytes(32, 0xab), 0, 0, 0);
+  ASSERT_EQ(r.exit_code, code(ExitCode::Ok));
+  r = run("output_size", make_input({}), kFuel, STATE_DEPLOY);
+  ASSERT_EQ(r.exit_code, code(ExitCode::Ok));
+  EXPECT_EQ(r.output, concat({u32_le(0), u32_le(STATE_DEPLOY)}));
+}
+
 TEST_F(RuntimeTest, ReturnDataBounds) {
   const struct {
     uint32_t target, offset, length, fwd_offset, fwd_length;

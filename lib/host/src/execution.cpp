@@ -184,7 +184,7 @@ int32_t Execution::interruption_loop(Frame& f, runtime::ExecutionResult res, Byt
     ++interruptions_;
     const Gas snapshot = f.gas;
     const char* name = "UNKNOWN";
-    SyscallOutcome out = dispatch(f, SyscallRequest(executor_, call_id, params), name);
+    SyscallOutcome out = dispatch(f, SyscallRequest(res.memory, params), name);
     if (tracer_)
       tracer_->interruption(f.msg.depth, call_id, name, params.input_end - params.input_start, snapshot.remaining,
                             f.gas.remaining, out.exit_code);

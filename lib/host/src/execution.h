@@ -90,8 +90,9 @@ struct SyscallOutcome {
 /// stays in the suspended runtime's memory (§4.2 "Input access").
 class SyscallRequest {
  public:
-  SyscallRequest(const runtime::Executor& executor, uint32_t call_id, const runtime::SyscallInvocationParams& params)
-      : executor_(executor), call_id_(call_id), params_(params) {}
+  /// `memory`: the suspended runtime's memory (Executor::suspended_memory), which holds the input.
+  SyscallRequest(std::span<const uint8_t> memory, const runtime::SyscallInvocationParams& params)
+      : memory_(memory), params_(params) {}
 
   const runtime::SyscallInvocationParams& params() const noexcept { return params_; }
   /// Input length in bytes (input.end - input.start; the dispatcher rejects end < start).
@@ -108,8 +109,7 @@ class SyscallRequest {
   std::optional<Bytes> tail(uint64_t offset) const;
 
  private:
-  const runtime::Executor& executor_;
-  uint32_t call_id_;
+  std::span<const uint8_t> memory_;
   const runtime::SyscallInvocationParams& params_;
 };
 

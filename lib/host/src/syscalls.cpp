@@ -1,6 +1,7 @@
 // Layer B syscall handlers (protocol.md §4.2 mechanics, §4.4 per-syscall validation order and gas).
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "execution.h"
 #include "interlude/common/keccak.h"
@@ -52,7 +53,10 @@ int64_t sstore_refund(const U256& original, const U256& current, const U256& val
 
 bool SyscallRequest::read(uint64_t offset, std::span<uint8_t> out) const noexcept {
   if (offset > size() || out.size() > size() - offset) return false;
-  return executor_.memory_read(call_id_, params_.input_start + offset, out);
+  const uint64_t start = params_.input_start + offset;  // <= input_end: no overflow
+  if (start > memory_.size() || out.size() > memory_.size() - start) return false;
+  if (!out.empty()) std::memcpy(out.data(), memory_.data() + start, out.size());
+  return true;
 }
 
 std::optional<SyscallOutcome> SyscallRequest::exact(std::span<uint8_t> out) const {
@@ -258,6 +262,7 @@ SyscallOutcome Execution::emit_log(Frame& f, const SyscallRequest& rq) {
   auto data = rq.tail(fixed);
   if (!data) return halt(ExitCode::MemoryOutOfBounds);
   Log log{f.msg.target, {}, std::move(*data)};
+  log.topics.reserve(topics);
   for (uint32_t i = 0; i < topics; ++i) log.topics.push_back(*Bytes32::from(ByteView(head.data() + 1 + 32 * i, 32)));
   world_.add_log(std::move(log));
   return result();

@@ -21,6 +21,7 @@ void WorldState::end_tx() {
   for (const Address& address : destroyed_) {
     // The account's slot records, from slot 0 to slot 2^256 - 1 (SlotKeyLess orders by address first).
     storage_.erase(storage_.lower_bound({address, U256()}), storage_.upper_bound({address, U256::max()}));
+    last_record_ = storage_.end();
     accounts_.erase(address);
     deleted_.insert(address);
   }
@@ -67,7 +68,8 @@ U256 WorldState::storage(const Address& address, const U256& slot) const {
 }
 
 WorldState::SlotRecords::iterator WorldState::record(const SlotKey& key) const {
-  return storage_.try_emplace(key).first;
+  if (last_record_ != storage_.end() && same_key(last_record_->first, key)) return last_record_;
+  return last_record_ = storage_.try_emplace(key).first;
 }
 
 const U256& WorldState::current_value(SlotRecords::iterator it) const {

@@ -31,6 +31,9 @@ class WorldState {
   };
 
   explicit WorldState(const state::State& base) : base_(base) {}
+  // last_record_ points into storage_.
+  WorldState(const WorldState&) = delete;
+  WorldState& operator=(const WorldState&) = delete;
 
   /// Starts a transaction: clears the warm sets, transient storage, original values, logs,
   /// the EIP-6780 created/destroyed sets and the journal (the previous transaction's changes stay
@@ -116,6 +119,14 @@ class WorldState {
       return false;
     }
   };
+  /// a == b, word by word (the address as three little-endian words, then the limbs).
+  static bool same_key(const SlotKey& a, const SlotKey& b) noexcept {
+    const uint8_t *p = a.first.data(), *q = b.first.data();
+    return ((load_u64_le(p) ^ load_u64_le(q)) | (load_u64_le(p + 8) ^ load_u64_le(q + 8)) |
+            (load_u32_le(p + 16) ^ load_u32_le(q + 16)) | (a.second.limb[0] ^ b.second.limb[0]) |
+            (a.second.limb[1] ^ b.second.limb[1]) | (a.second.limb[2] ^ b.second.limb[2]) |
+            (a.second.limb[3] ^ b.second.limb[3])) == 0;
+  }
   /// One slot: the block overlay (the value written in the block, or a cached read of the value
   /// below the overlay: the State does not change while this object lives) and the current
   /// transaction's EIP-2929 warmth and EIP-2200 original value, which count only while `warm_tx`
@@ -200,6 +211,9 @@ class WorldState {
   // slot data of the transaction numbered tx_).
   std::map<Address, state::Account> accounts_;
   mutable SlotRecords storage_;
+  /// The record record() returned last (storage_.end() if none or erased): an SSTORE usually
+  /// follows an SLOAD of the same slot (read-modify-write), and then finds it without a lookup.
+  mutable SlotRecords::iterator last_record_ = storage_.end();
   uint64_t tx_ = 1;
   std::set<Bytes32> new_codes_;
   /// Accounts deleted earlier in the block (EIP-6780): absent, with no storage below the

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <string_view>
+#include <utility>
 
 #include "frame.h"
 #include "interlude/common/keccak.h"
@@ -52,7 +53,7 @@ int32_t trap_exit_code(wasm::Trap trap) noexcept {
 }
 
 ExecutionResult failure(ExitCode code, uint64_t fuel_consumed) noexcept {
-  return {to_i32(code), fuel_consumed, 0, {}, {}};
+  return {to_i32(code), fuel_consumed, 0, {}, {}, {}};
 }
 
 /// Return data up to this size is copied into the frame's existing buffer on resume; a buffer
@@ -132,6 +133,33 @@ struct Executor::Impl {
   std::vector<std::pair<uint32_t, std::unique_ptr<Frame>>> suspended;
   uint32_t next_call_id = 1;
   DebugLog debug_log;
+  /// Frames whose runtime ended, without their instance, for the next frames (at most
+  /// kSpareFrames): a frame and its return-data buffer are then not allocated per frame.
+  std::vector<std::unique_ptr<Frame>> spare_frames;
+  static constexpr size_t kSpareFrames = 8;
+  /// The import bindings of the frame being instantiated (copied into its instance).
+  std::vector<wasm::HostImport> bindings;
+
+  /// A spare frame, or a new one; in either case as a default-constructed Frame.
+  std::unique_ptr<Frame> take_frame() noexcept {
+    if (spare_frames.empty()) return std::make_unique<Frame>();
+    std::unique_ptr<Frame> frame = std::move(spare_frames.back());
+    spare_frames.pop_back();
+    return frame;
+  }
+  /// Keeps `frame`, whose runtime ended, for take_frame: its instance is destroyed (the memory and
+  /// stacks go back to `buffers`) and every field reset; the return-data buffer is kept if it is
+  /// at most kReusedReturnDataBytes, as set_return_data would keep it.
+  void recycle(std::unique_ptr<Frame> frame) noexcept {
+    if (spare_frames.size() >= kSpareFrames) return;
+    Bytes return_data = std::move(frame->return_data);
+    *frame = Frame{};
+    if (return_data.capacity() <= kReusedReturnDataBytes) {
+      return_data.clear();
+      frame->return_data = std::move(return_data);
+    }
+    spare_frames.push_back(std::move(frame));
+  }
 
   /// The entry of `call_id` in `suspended` (of a const or non-const Impl), or its end.
   template <class Suspended>
@@ -178,7 +206,7 @@ struct Executor::Impl {
     const auto entry = entry_function(*loaded->module, params.state, params.mode);
     if (!entry) return fail(ExitCode::MalformedBuiltinParams);
 
-    auto frame = std::make_unique<Frame>();
+    std::unique_ptr<Frame> frame = take_frame();
     frame->input = std::move(params.input);
     frame->state = params.state;
     frame->call_depth = params.call_depth;
@@ -186,11 +214,11 @@ struct Executor::Impl {
     frame->debug_log = &debug_log;
     frame->system = system;
     frame->fuel_limit = fuel_limit;
-    const auto imports = bind_imports(loaded->imports, *frame);
-    auto instantiated = wasm::Instance::instantiate(loaded->module, imports, fuel_limit, &buffers);
+    bind_imports(loaded->imports, *frame, bindings);
+    auto instantiated = wasm::Instance::instantiate(loaded->module, bindings, fuel_limit, &buffers);
     if (instantiated.trap) {
       const int32_t code = system ? to_i32(ExitCode::UnexpectedFatalExecutionFailure) : trap_exit_code(*instantiated.trap);
-      return {nullptr, {}, {code, fuel_limit, 0, {}, {}}};
+      return {nullptr, {}, {code, fuel_limit, 0, {}, {}, {}}};
     }
     // A link error; also a start function that suspended at `_exec`.
     if (!instantiated.instance) return fail(ExitCode::MalformedBuiltinParams);
@@ -214,32 +242,33 @@ struct Executor::Impl {
 
   /// Turns how a segment ended into its result (§3.2 step 6, §3.4, §3.8); stores a suspended frame.
   ExecutionResult finish(std::unique_ptr<Frame> frame, wasm::RunResult run, uint64_t fuel_consumed) noexcept {
-    ExecutionResult result{to_i32(ExitCode::Ok), fuel_consumed, 0, {}, {}};
     const bool interrupted = frame->system ? end_exit_code(*frame, run) == to_i32(ExitCode::InterruptionCalled)
                                            : run.status == wasm::RunStatus::Suspended;
     if (!interrupted) {
-      result.exit_code = end_exit_code(*frame, run);
-      result.output = std::move(frame->output);
+      ExecutionResult result{end_exit_code(*frame, run), fuel_consumed, 0, std::move(frame->output), {}, {}};
+      recycle(std::move(frame));
       return result;
     }
-    if (frame->call_depth == 0) {  // a root runtime may not interrupt (§3.4)
-      result.exit_code = to_i32(ExitCode::UnexpectedFatalExecutionFailure);
-      return result;
-    }
+    // A root runtime may not interrupt (§3.4).
+    if (frame->call_depth == 0) return {to_i32(ExitCode::UnexpectedFatalExecutionFailure), fuel_consumed, 0, {}, {}, {}};
     // The counter never wraps and a live entry is never overwritten (adversarial T11): an
     // interruption that cannot get a fresh call_id above every suspended one fails instead.
-    if (next_call_id > uint32_t(INT32_MAX) || (!suspended.empty() && suspended.back().first >= next_call_id)) {
-      result.exit_code = to_i32(ExitCode::UnknownError);
-      return result;
-    }
+    if (next_call_id > uint32_t(INT32_MAX) || (!suspended.empty() && suspended.back().first >= next_call_id))
+      return {to_i32(ExitCode::UnknownError), fuel_consumed, 0, {}, {}, {}};
     const uint32_t call_id = next_call_id++;
-    result.exit_code = static_cast<int32_t>(call_id);
+    std::span<const uint8_t> memory;
+    if (const uint8_t* data = std::as_const(*frame->instance).memory_data())
+      memory = std::span<const uint8_t>(data, frame->instance->memory_size());
+    // Built in place from the request rather than zero-filled and then assigned: GCC zero-fills
+    // a result with `rep stos`, whose stores the caller's loads of the result then wait for.
     if (frame->system) {
-      result.output = std::move(frame->output);  // the runtime's own request (§6.4)
-      if (const auto request = SyscallInvocationParams::decode(result.output)) result.request = *request;
-    } else {
-      result.request = frame->pending;
+      // The runtime's own request (§6.4): its output, decoded (all zero if malformed, §5.4).
+      Bytes output = std::move(frame->output);
+      const SyscallInvocationParams request = SyscallInvocationParams::decode(output).value_or(SyscallInvocationParams{});
+      suspended.emplace_back(call_id, std::move(frame));
+      return {static_cast<int32_t>(call_id), fuel_consumed, 0, std::move(output), request, memory};
     }
+    ExecutionResult result{static_cast<int32_t>(call_id), fuel_consumed, 0, {}, frame->pending, memory};
     suspended.emplace_back(call_id, std::move(frame));
     return result;
   }

@@ -76,7 +76,9 @@ int32_t guest_exit_code(const Frame& frame, int32_t code) noexcept;
 /// a function import of IMPORT_MODULE named in IMPORT_TABLE with exactly the table's functype.
 std::optional<std::vector<wasm::HostFunction>> link_imports(const wasm::Module& module) noexcept;
 
-/// Host-function bindings of `functions` (link_imports of a module) with `frame` as env.
-std::vector<wasm::HostImport> bind_imports(std::span<const wasm::HostFunction> functions, Frame& frame) noexcept;
+/// Host-function bindings of `functions` (link_imports of a module) with `frame` as env, into
+/// `bindings` (replacing its contents; its storage is reused).
+void bind_imports(std::span<const wasm::HostFunction> functions, Frame& frame,
+                  std::vector<wasm::HostImport>& bindings) noexcept;
 
 }  // namespace interlude::runtime

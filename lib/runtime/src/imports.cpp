@@ -417,11 +417,10 @@ std::optional<std::vector<wasm::HostFunction>> link_imports(const wasm::Module& 
   return functions;
 }
 
-std::vector<wasm::HostImport> bind_imports(std::span<const wasm::HostFunction> functions, Frame& frame) noexcept {
-  std::vector<wasm::HostImport> bindings;
-  bindings.reserve(functions.size());
+void bind_imports(std::span<const wasm::HostFunction> functions, Frame& frame,
+                  std::vector<wasm::HostImport>& bindings) noexcept {
+  bindings.clear();
   for (const wasm::HostFunction fn : functions) bindings.push_back({fn, &frame});
-  return bindings;
 }
 
 }  // namespace interlude::runtime

@@ -604,8 +604,10 @@ host_call : {
   SYNC_DEPTH();
   const HostResult hr = host.fn(host.env, *cur, fp + call_base, s.host_results_.data());
   // The host may have charged fuel, and may have run other instances of the store (growing a
-  // shared memory): reload.
-  LOAD_CONTEXT();
+  // shared memory): reload those. The rest of the context (module, functions, globals, NaN mode,
+  // metering) is `cur`'s own and a host function cannot change it.
+  fuel = cur->fuel_;
+  LOAD_MEMORY();
   switch (hr.signal) {
     case HostSignal::Continue:
       to_cells(type->results, s.host_results_.data(), fp + call_base);

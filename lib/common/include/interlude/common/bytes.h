@@ -10,6 +10,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace interlude {
@@ -42,8 +43,44 @@ struct FixedBytes {
     for (size_t i = 0; i < N; ++i) r.bytes[i] = src[i];
     return r;
   }
-  auto operator<=>(const FixedBytes&) const = default;
-  bool operator==(const FixedBytes&) const = default;
+  /// Lexicographic order of the bytes (unsigned), compared as big-endian 8-byte words and then
+  /// single bytes: the order of memcmp without its call, for the ordered maps keyed by addresses
+  /// and hashes.
+  friend constexpr std::strong_ordering operator<=>(const FixedBytes& a, const FixedBytes& b) noexcept {
+    size_t i = 0;
+    if (!std::is_constant_evaluated())
+      for (; i + 8 <= N; i += 8) {
+        const uint64_t x = word_be(a.bytes.data() + i), y = word_be(b.bytes.data() + i);
+        if (x != y) return x <=> y;
+      }
+    if (!std::is_constant_evaluated() && i + 4 <= N) {
+      const uint32_t x = word_be32(a.bytes.data() + i), y = word_be32(b.bytes.data() + i);
+      if (x != y) return x <=> y;
+      i += 4;
+    }
+    for (; i < N; ++i)
+      if (a.bytes[i] != b.bytes[i]) return a.bytes[i] <=> b.bytes[i];
+    return std::strong_ordering::equal;
+  }
+  friend constexpr bool operator==(const FixedBytes& a, const FixedBytes& b) noexcept {
+    if (std::is_constant_evaluated()) return a.bytes == b.bytes;
+    return std::memcmp(a.bytes.data(), b.bytes.data(), N) == 0;  // inlined for a constant N
+  }
+
+ private:
+  /// The 8 bytes at `p` as a big-endian number (one load and a byte swap on a little-endian host).
+  static uint64_t word_be(const uint8_t* p) noexcept {
+    uint64_t v;
+    std::memcpy(&v, p, sizeof v);
+    if constexpr (std::endian::native == std::endian::little) v = __builtin_bswap64(v);
+    return v;
+  }
+  static uint32_t word_be32(const uint8_t* p) noexcept {
+    uint32_t v;
+    std::memcpy(&v, p, sizeof v);
+    if constexpr (std::endian::native == std::endian::little) v = __builtin_bswap32(v);
+    return v;
+  }
 };
 
 /// An Ethereum account address (20 raw bytes).

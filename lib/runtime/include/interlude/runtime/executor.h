@@ -79,6 +79,12 @@ struct ExecutionResult {
   /// Contract mode: the pending `_exec`'s. System mode: decoded from `output` (all zero if it is
   /// malformed). Final: unspecified.
   SyscallInvocationParams request;
+  /// Interruption: read-only view of the suspended runtime's linear memory 0 (empty if it has
+  /// none), which holds the request's input (§3.7): the host reads the input from it without a
+  /// call_id lookup. Valid while the runtime stays suspended (its memory cannot change or move);
+  /// it MUST NOT be used after resume or forget_runtime of that call_id, or
+  /// reset_call_id_counter. Final: empty.
+  std::span<const uint8_t> memory;
 };
 
 /// How a frame runs (protocol.md §3.8 with the Interlude profile "system mode").

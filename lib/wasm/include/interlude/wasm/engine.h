@@ -362,7 +362,8 @@ struct LinearMemory {
     if (len == 0) return;
     const uint64_t first = offset >> kChunkShift, last = (offset + len - 1) >> kChunkShift;
     block[first % kDirtyChunks] = 1;
-    for (uint64_t c = first + 1; c <= std::min(last, first + kDirtyChunks - 1); ++c) block[c % kDirtyChunks] = 1;
+    if (last != first) [[unlikely]]
+      for (uint64_t c = first + 1; c <= std::min(last, first + kDirtyChunks - 1); ++c) block[c % kDirtyChunks] = 1;
   }
   /// Flags every chunk.
   void mark_all() noexcept { std::fill_n(block.begin(), kDirtyChunks, 1); }
