@@ -117,7 +117,7 @@ TEST_F(E2ETest, TokenDeployMintsTheSupplyToTheDeployer) {
 
   // Intrinsic gas + 50 gas per init code byte (the wasm deploy charge, protocol.md profile) + two
   // fresh SSTOREs + LOG3 with one data word + the deploy frame's fuel (ceil(fuel / 20) per segment).
-  constexpr uint64_t DEPLOY_EXECUTION_GAS = 340;
+  constexpr uint64_t DEPLOY_EXECUTION_GAS = 325;
   EXPECT_EQ(r.gas_used, intrinsic_gas(code, true) + 50 * code.size() + 2 * SSTORE_COLD_NEW + log_gas(3, 32) +
                             DEPLOY_EXECUTION_GAS);
 }
@@ -148,7 +148,7 @@ TEST_F(E2ETest, TokenTransferMovesBalanceAndEmitsTransfer) {
 
   // Intrinsic gas + cold SLOAD and update of the sender's slot + cold SLOAD and 0 -> non-zero
   // SSTORE of the recipient's slot + LOG3 + the frame's fuel.
-  constexpr uint64_t TRANSFER_EXECUTION_GAS = 658;
+  constexpr uint64_t TRANSFER_EXECUTION_GAS = 636;
   EXPECT_EQ(r.gas_used, intrinsic_gas(input, false) + SLOAD_COLD + SSTORE_WARM_UPDATE + SLOAD_COLD +
                             SSTORE_WARM_NEW + log_gas(3, 32) + TRANSFER_EXECUTION_GAS);
 }

@@ -77,14 +77,14 @@ TEST_F(E2ETest, FuelPinExampleContractGas) {
   got.emplace_back("factory.deployCounter()", send(ALICE, factory, abi_call(DEPLOY_COUNTER)));
 
   const GasPin pins[] = {
-      {"deploy counter", 145'149, 0},
-      {"deploy token", 535'524, 3},
-      {"deploy router", 224'223, 0},
-      {"deploy factory", 278'521, 0},
-      {"counter.increment()", 43'382, 2},
-      {"token.transfer(router, 500e18)", 51'158, 5},
-      {"router.transferVia(token, BOB, 100e18)", 76'432, 8},
-      {"factory.deployCounter()", 127'270, 2},
+      {"deploy counter", 124'681, 0},
+      {"deploy token", 417'981, 3},
+      {"deploy router", 181'233, 0},
+      {"deploy factory", 233'693, 0},
+      {"counter.increment()", 43'380, 2},
+      {"token.transfer(router, 500e18)", 51'136, 5},
+      {"router.transferVia(token, BOB, 100e18)", 76'402, 8},
+      {"factory.deployCounter()", 110'607, 2},
   };
   ASSERT_EQ(got.size(), std::size(pins));
   for (size_t i = 0; i < got.size(); ++i) {

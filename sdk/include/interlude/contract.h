@@ -375,20 +375,26 @@ static inline uint32_t il_u256_sub(il_u256* r, const il_u256* a, const il_u256* 
   }
   return (uint32_t)borrow;
 }
+/** `x` with its 8 bytes in reverse order, in 11 wasm operations: swap adjacent bytes, then
+ *  adjacent byte pairs, then the two halves. The empty asm statements keep clang from seeing the
+ *  whole as a byte swap: wasm has no byte-swap instruction, and clang's general expansion of one
+ *  takes twice the operations (one load or store per byte in the BE functions below). */
+static inline uint64_t il_bswap64(uint64_t x) {
+  __asm__("" : "+r"(x));
+  x = ((x & 0x00FF00FF00FF00FFull) << 8) | ((x >> 8) & 0x00FF00FF00FF00FFull);
+  __asm__("" : "+r"(x));
+  x = ((x & 0x0000FFFF0000FFFFull) << 16) | ((x >> 16) & 0x0000FFFF0000FFFFull);
+  return (x << 32) | (x >> 32);
+}
 /** Decodes 32 bytes, most significant first (Solidity ABI word). */
 static inline il_u256 il_u256_from_be(const uint8_t* be32) {
   il_u256 r;
-  for (int i = 0; i < 4; ++i) {
-    uint64_t v = 0;
-    for (int j = 0; j < 8; ++j) v = (v << 8) | be32[(3 - i) * 8 + j];
-    r.limb[i] = v;
-  }
+  for (int i = 0; i < 4; ++i) r.limb[i] = il_bswap64(il_load_u64_le(be32 + (3 - i) * 8));
   return r;
 }
 /** Encodes 32 bytes, most significant first (Solidity ABI word). */
 static inline void il_u256_to_be(const il_u256* a, uint8_t* be32) {
-  for (int i = 0; i < 4; ++i)
-    for (int j = 0; j < 8; ++j) be32[(3 - i) * 8 + j] = (uint8_t)(a->limb[i] >> (56 - 8 * j));
+  for (int i = 0; i < 4; ++i) il_store_u64_le(be32 + (3 - i) * 8, il_bswap64(a->limb[i]));
 }
 /** Decodes 32 bytes, least significant first (syscall U256, protocol.md §4.2). */
 static inline il_u256 il_u256_from_le(const uint8_t* le32) {
@@ -555,6 +561,9 @@ __attribute__((noreturn)) static inline void il_revert_msg(const char* message) 
  *  (IL_FUEL_UNLIMITED: as much as the 63/64 rule allows). Returns the exit code; the syscall's
  *  output is then readable with il_output_size/il_read_output. */
 static inline int32_t il_syscall_at(const uint8_t* hash32, const void* input, uint32_t length, int64_t fuel_limit) {
+  /* No limit: fuel16_ptr 0 gives the syscall all remaining fuel (protocol.md §3.3), as
+   * {u64::MAX, 0} would, without a buffer to store and have written back. */
+  if (fuel_limit == IL_FUEL_UNLIMITED) return il_exec(hash32, input, length, 0, IL_STATE_MAIN);
   int64_t fuel16[2] = {fuel_limit, 0};
   return il_exec(hash32, input, length, fuel16, IL_STATE_MAIN);
 }
