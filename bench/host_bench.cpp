@@ -14,35 +14,12 @@
 #include <string>
 #include <vector>
 
-#include "bench_util.h"
+#include "host_setup.h"
 #include "interlude/host/host.h"
 #include "interlude/state/state.h"
 
 namespace interlude::bench {
 namespace {
-
-const Address kSender = *address_from_hex("a11ce00000000000000000000000000000000000");
-
-Bytes contract(const std::string& name) {
-  std::vector<uint8_t> b = read_file(std::string(INTERLUDE_CONTRACT_DIR) + "/" + name + ".wasm");
-  return Bytes(b.begin(), b.end());
-}
-
-/// Funds kSender and deploys `code` from it in block 1; returns the contract address.
-std::optional<Address> setup(state::State& state, host::Host& host, host::BlockEnv& env, Bytes code) {
-  state::BlockDiff genesis;
-  genesis.accounts[kSender].info = state::Account{0, U256(1'000'000'000'000'000'000ull), KECCAK_EMPTY};
-  state.commit(genesis);
-  host::Transaction tx;
-  tx.sender = kSender;
-  tx.input = std::move(code);
-  tx.gas_limit = 10'000'000;
-  env.number = 1;
-  host::BlockResult r = host.apply_block(state, env, std::span(&tx, 1));
-  ++env.number;
-  if (r.receipts.size() != 1 || r.receipts[0].status != host::TxStatus::Success) return std::nullopt;
-  return r.receipts[0].created_address;
-}
 
 constexpr uint32_t kReads = 10000;
 
@@ -50,13 +27,9 @@ void BM_storage_read(benchmark::State& state) {
   auto st = state::make_memory_state();
   host::Host host;
   host::BlockEnv env;
-  auto addr = setup(*st, host, env, contract("sload_loop"));
+  auto addr = deploy(*st, host, env, contract_code("sload_loop"));
   if (!addr) return state.SkipWithError("deploy sload_loop");
-  host::Transaction tx;
-  tx.sender = kSender;
-  tx.to = *addr;
-  tx.input = Bytes{uint8_t(kReads), uint8_t(kReads >> 8), 0, 0};
-  tx.gas_limit = 30'000'000;
+  const host::Transaction tx = sload_loop_call(*addr, kReads);
   for (auto _ : state) {
     host::Receipt r = host.call(*st, env, tx);
     if (r.status != host::TxStatus::Success || r.interruptions != kReads) state.SkipWithError("sload_loop failed");
@@ -85,21 +58,9 @@ void BM_erc20(benchmark::State& state, bool lmdb) {
   host::Host host;
   host::BlockEnv env;
   env.gas_limit = uint64_t(kBlockTxs) * 100'000;
-  auto token = setup(*st, host, env, contract("token"));
+  auto token = deploy(*st, host, env, contract_code("token"));
   if (!token) return state.SkipWithError("deploy token");
-  // transfer(address,uint256) 0xa9059cbb: recipient i gets 1 base unit.
-  std::vector<host::Transaction> txs(kBlockTxs);
-  for (uint32_t i = 0; i < kBlockTxs; ++i) {
-    host::Transaction& tx = txs[i];
-    tx.sender = kSender;
-    tx.to = *token;
-    tx.gas_limit = 100'000;
-    tx.input = Bytes(4 + 64, 0);
-    tx.input[0] = 0xa9, tx.input[1] = 0x05, tx.input[2] = 0x9c, tx.input[3] = 0xbb;
-    tx.input[4 + 12] = 0xb0;  // recipient 0xb0000...<i as 2 bytes BE>
-    tx.input[4 + 30] = uint8_t(i >> 8), tx.input[4 + 31] = uint8_t(i);
-    tx.input[4 + 63] = 1;
-  }
+  const std::vector<host::Transaction> txs = token_transfers(*token, kBlockTxs);
   for (auto _ : state) {
     host::BlockResult r = host.apply_block(*st, env, txs);
     ++env.number;

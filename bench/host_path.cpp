@@ -12,57 +12,28 @@
 // of the count): per warm SLOAD, its total / (2 * READS); per transfer, / (2 * TRANSFERS).
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
-#include "interlude/host/host.h"
-#include "interlude/state/state.h"
+#include "host_setup.h"
 
 namespace interlude::bench {
 namespace {
 
-const Address kSender = *address_from_hex("a11ce00000000000000000000000000000000000");
-
-Bytes contract(const std::string& name) {
-  std::ifstream in(std::string(INTERLUDE_CONTRACT_DIR) + "/" + name + ".wasm", std::ios::binary);
-  Bytes code((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (code.empty()) {
-    std::fprintf(stderr, "cannot read %s.wasm in %s\n", name.c_str(), INTERLUDE_CONTRACT_DIR);
+Address deployed(state::State& state, host::Host& host, host::BlockEnv& env, const std::string& name) {
+  const auto address = deploy(state, host, env, contract_code(name));
+  if (!address) {
+    std::fprintf(stderr, "deploying %s.wasm from %s failed\n", name.c_str(), INTERLUDE_CONTRACT_DIR);
     std::exit(1);
   }
-  return code;
-}
-
-/// Funds kSender and deploys `code` from it in block 1 (as host_bench.cpp); the contract address.
-Address deploy(state::State& state, host::Host& host, host::BlockEnv& env, Bytes code) {
-  state::BlockDiff genesis;
-  genesis.accounts[kSender].info = state::Account{0, U256(1'000'000'000'000'000'000ull), KECCAK_EMPTY};
-  state.commit(genesis);
-  host::Transaction tx;
-  tx.sender = kSender;
-  tx.input = std::move(code);
-  tx.gas_limit = 10'000'000;
-  env.number = 1;
-  host::BlockResult r = host.apply_block(state, env, std::span(&tx, 1));
-  ++env.number;
-  if (r.receipts.size() != 1 || r.receipts[0].status != host::TxStatus::Success || !r.receipts[0].created_address) {
-    std::fprintf(stderr, "deploy failed\n");
-    std::exit(1);
-  }
-  return *r.receipts[0].created_address;
+  return *address;
 }
 
 int sload(uint32_t reads) {
   auto state = state::make_memory_state();
   host::Host host;
   host::BlockEnv env;
-  host::Transaction tx;
-  tx.sender = kSender;
-  tx.to = deploy(*state, host, env, contract("sload_loop"));
-  tx.gas_limit = 30'000'000;
-  tx.input = Bytes{uint8_t(reads), uint8_t(reads >> 8), uint8_t(reads >> 16), uint8_t(reads >> 24)};
+  const host::Transaction tx = sload_loop_call(deployed(*state, host, env, "sload_loop"), reads);
   host.call(*state, env, tx);  // warm-up: compiles and caches the module
   const host::Receipt r = host.call(*state, env, tx);
   std::printf("sload: %u reads, status %d, interruptions %u, gas %llu\n", reads, int(r.status),
@@ -75,21 +46,7 @@ int erc20(uint32_t transfers) {
   host::Host host;
   host::BlockEnv env;
   env.gas_limit = uint64_t(transfers) * 100'000;
-  const Address token = deploy(*state, host, env, contract("token"));
-  // transfer(address,uint256) 0xa9059cbb: recipient i gets 1 base unit (as host_bench.cpp).
-  std::vector<host::Transaction> txs(transfers);
-  for (uint32_t i = 0; i < transfers; ++i) {
-    host::Transaction& tx = txs[i];
-    tx.sender = kSender;
-    tx.to = token;
-    tx.gas_limit = 100'000;
-    tx.input = Bytes(4 + 64, 0);
-    tx.input[0] = 0xa9, tx.input[1] = 0x05, tx.input[2] = 0x9c, tx.input[3] = 0xbb;
-    tx.input[4 + 12] = 0xb0;
-    tx.input[4 + 28] = uint8_t(i >> 24), tx.input[4 + 29] = uint8_t(i >> 16);
-    tx.input[4 + 30] = uint8_t(i >> 8), tx.input[4 + 31] = uint8_t(i);
-    tx.input[4 + 63] = 1;
-  }
+  const std::vector<host::Transaction> txs = token_transfers(deployed(*state, host, env, "token"), transfers);
   host.apply_block(*state, env, txs);  // warm-up block
   ++env.number;
   const host::BlockResult r = host.apply_block(*state, env, txs);
