@@ -38,6 +38,10 @@ TEST(U256, MulWraps) {
   EXPECT_EQ(pow2(128) * pow2(127), pow2(255));
   EXPECT_EQ(pow2(128) * pow2(128), U256());
   EXPECT_EQ(U256::max() * U256::max(), U256(1));  // (-1)(-1) mod 2^256
+  // Both factors below 2^64 (a 128-bit product): the carry into the second limb.
+  EXPECT_EQ(U256(~0ull) * U256(~0ull), pow2(128) - pow2(65) + 1);
+  EXPECT_EQ(U256::checked_mul(U256(~0ull), U256(~0ull)), pow2(128) - pow2(65) + 1);
+  EXPECT_EQ(U256(1ull << 63) * U256(2), pow2(64));
 }
 
 TEST(U256, DivMod) {

@@ -31,6 +31,14 @@ U256 operator-(const U256& a, const U256& b) noexcept {
 namespace {
 // Full 512-bit product; returns the low 256 bits and sets `overflow` if the high half is non-zero.
 U256 mul_full(const U256& a, const U256& b, bool& overflow) noexcept {
+  if ((a.limb[1] | a.limb[2] | a.limb[3] | b.limb[1] | b.limb[2] | b.limb[3]) == 0) {
+    // Both below 2^64 (gas times price, the usual case): one 128-bit product.
+    const u128 p = u128(a.limb[0]) * b.limb[0];
+    overflow = false;
+    U256 r;
+    r.limb[0] = uint64_t(p), r.limb[1] = uint64_t(p >> 64);
+    return r;
+  }
   uint64_t out[8] = {};
   for (int i = 0; i < 4; ++i) {
     uint64_t carry = 0;

@@ -90,7 +90,7 @@ struct SyscallOutcome {
 /// stays in the suspended runtime's memory (§4.2 "Input access").
 class SyscallRequest {
  public:
-  /// `memory`: the suspended runtime's memory (Executor::suspended_memory), which holds the input.
+  /// `memory`: the suspended runtime's memory (ExecutionResult::memory), which holds the input.
   SyscallRequest(std::span<const uint8_t> memory, const runtime::SyscallInvocationParams& params)
       : memory_(memory), params_(params) {}
 
