@@ -90,7 +90,7 @@ void print_summary(const RecordingReporter& rep) {
   const char* kernels[] = {"keccak", "sha256", "fib", "sieve", "matmul", "mulmod", "statemachine"};
   std::printf("\n== Kernels: time per run and ratio to native (same process run) ==\n"
               "native and interlude: CPU time of the benchmark thread; wasm-interp: wall time of the whole process\n"
-              "every figure: the median of %zu repetitions\n",
+              "every figure: the median of %zu repetitions, run in random order\n",
               rep.repetitions("kernel/keccak/native"));
   std::printf("%-13s %11s %13s %7s %15s %7s %12s\n", "kernel", "native ms", "interlude ms", "ratio", "wasm-interp ms",
               "ratio", "fuel");
@@ -134,13 +134,13 @@ void print_summary(const RecordingReporter& rep) {
 }  // namespace interlude::bench
 
 int main(int argc, char** argv) {
-  // A default that a flag given on the command line overrides (later flags win): five
-  // repetitions of every benchmark, so that the summary's medians ride out a slow spell of a
-  // shared machine (random interleaving was tried: it puts runs right after the LMDB case's
-  // writeback, which slowed compilation by 15%).
+  // Defaults, which flags given on the command line override (later flags win): five
+  // repetitions of every benchmark, interleaved in random order, so that a slow spell of a shared
+  // machine falls on a kernel's native and Interlude runs alike instead of on one of them; the
+  // summary takes medians.
   std::vector<char*> args(argv, argv + argc);
-  std::string repetitions = "--benchmark_repetitions=5";
-  args.insert(args.begin() + 1, repetitions.data());
+  std::string repetitions = "--benchmark_repetitions=5", interleave = "--benchmark_enable_random_interleaving=true";
+  args.insert(args.begin() + 1, {repetitions.data(), interleave.data()});
   int args_count = static_cast<int>(args.size());
   argc = args_count, argv = args.data();
   benchmark::Initialize(&argc, argv);
